@@ -1,0 +1,1 @@
+"""Indicators, catalog matching and consolidation across units: pure functions over the model."""

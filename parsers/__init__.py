@@ -1,0 +1,1 @@
+"""docx → typed document model: reading, heading detection, outline alignment, legacy encodings."""

@@ -1,0 +1,1 @@
+"""Rendering of the deliverables: draft .docx, indicator workbook .xlsx, manifest."""
