@@ -1,0 +1,349 @@
+"""Consolidation across units: which version of each report counts, what every unit wrote
+under every outline node, boilerplate merged, indicators aggregated, who has not submitted.
+
+Pure functions over the shared model; reports/ renders the result.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from model import (AggregateRow, CatalogEntry, Contribution, FileRecord, IndicatorValue, MergedParagraph,
+                   Outline, OutlineNode, Paragraph, Reference, Section, Status, Submission, Unit)
+from parsers.normalize import clean, strip_diacritics
+
+MERGE_THRESHOLD = 95.0      # rapidfuzz ratio on normalised text to call two paragraphs the same
+MERGE_MIN_CHARS = 80        # shorter paragraphs are not worth merging ("Kết quả cụ thể:")
+MET = (Status.DAT, Status.VUOT)
+UNKNOWN_PREFIX = "tep:"     # unit id given to a submission whose unit was not identified
+
+
+@dataclass(frozen=True)
+class NodeContent:
+    """What the units wrote under one outline node: shared boilerplate, then each unit."""
+
+    node: OutlineNode
+    merged: tuple[MergedParagraph, ...]
+    contributions: tuple[Contribution, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.merged and not self.contributions
+
+
+@dataclass(frozen=True)
+class Consolidation:
+    """Everything the deliverables show, in outline order and units-registry order."""
+
+    outline: Outline
+    nodes: tuple[NodeContent, ...]
+    submissions: tuple[Submission, ...]       # kept submissions, registry order, unknown units last
+    aggregates: tuple[AggregateRow, ...]      # one per catalog entry, catalog order
+    missing: tuple[Unit, ...]                 # registry units without a kept submission
+    unplaced: tuple[Contribution, ...] = ()   # content under ids the outline does not have
+    units: tuple[tuple[str, str], ...] = ()   # (unit id, display name) of each kept submission, in order
+
+    def unit_name(self, unit_id: str) -> str:
+        return next((name for uid, name in self.units if uid == unit_id), unit_id)
+
+
+@dataclass(frozen=True)
+class SubmissionStatus:
+    """One row of the submission register: a registry unit, or a file no unit claims."""
+
+    unit_id: str | None
+    unit_name: str
+    registered: bool
+    submitted: bool
+    source: str | None
+    received: str | None
+    deadline: date | None
+    on_time: bool | None
+    file_status: str | None
+    note: str = ""
+
+
+# ---------------------------------------------------------------- units
+
+
+def unit_key(sub: Submission, ref: Reference) -> tuple[str, str]:
+    """(unit id, display name) of a submission; an unidentified one is named after its file."""
+    if sub.unit.id:
+        registered = next((u for u in ref.units if u.id == sub.unit.id), None)
+        return sub.unit.id, registered.ten if registered else (sub.unit.name or sub.unit.id)
+    name = Path(sub.source).name
+    return UNKNOWN_PREFIX + name, f"Đơn vị chưa xác định ({name})"
+
+
+def order_submissions(subs: list[Submission] | tuple[Submission, ...], ref: Reference) -> tuple[Submission, ...]:
+    """Submissions in units-registry order; unidentified units last, by file name."""
+    rank = {u.id: i for i, u in enumerate(ref.units)}
+    return tuple(sorted(subs, key=lambda s: (rank.get(s.unit.id, len(rank)), s.unit.id is None,
+                                             s.unit.id or "", Path(s.source).name, s.source)))
+
+
+# ---------------------------------------------------------------- versions
+
+_VERSION_NUMBER = re.compile(r"(?:^|[^a-z0-9])(?:v|ver|version|phien ban|lan|l)[\s._-]*(\d{1,2})(?!\d)")
+_REVISION_WORDS = re.compile(r"bo[\s._-]*sung|(?:^|[^a-z])bs(?:[^a-z]|$)|sua[\s._-]*doi|chinh[\s._-]*sua"
+                             r"|hieu[\s._-]*chinh|cap[\s._-]*nhat|final|thay[\s._-]*the")
+
+
+def version_hint(source: str) -> int:
+    """Version a file name claims: 'v3' -> 3, 'lần 2' -> 2, 'bổ sung'/'sửa đổi' -> 2, else 1."""
+    name = strip_diacritics(unicodedata.normalize("NFC", Path(source).stem)).casefold()
+    numbers = [int(m) for m in _VERSION_NUMBER.findall(name)]
+    if numbers:
+        return max(numbers)
+    return 2 if _REVISION_WORDS.search(name) else 1
+
+
+def received_at(text: str | None) -> datetime:
+    """A FileRecord's ISO timestamp as naive UTC, to the minute (files copied together tie)."""
+    if not text:
+        return datetime.min
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        return datetime.min
+    if when.tzinfo is not None:
+        when = when.astimezone(timezone.utc).replace(tzinfo=None)
+    return when.replace(second=0, microsecond=0)
+
+
+def _version_rank(item: tuple[Submission, FileRecord]) -> tuple:
+    sub, rec = item
+    return received_at(rec.received), version_hint(sub.source), Path(sub.source).name, sub.source
+
+
+def select_versions(items: list[tuple[Submission, FileRecord]]
+                    ) -> tuple[list[tuple[Submission, FileRecord]], list[FileRecord]]:
+    """Keep the latest version per unit and one copy per content; the rest become 'skipped'."""
+    kept_by_hash: dict[str, tuple[Submission, FileRecord]] = {}
+    skipped: list[FileRecord] = []
+    for item in sorted(items, key=_version_rank, reverse=True):
+        best = kept_by_hash.get(item[0].sha256)
+        if best is None:
+            kept_by_hash[item[0].sha256] = item
+            continue
+        name = Path(best[0].source).name
+        skipped.append(replace(item[1], status="skipped", unit=item[0].unit.id or item[1].unit,
+                               reason=f"Trùng nội dung với {name} / duplicate of {name}"))
+    kept: dict[str, tuple[Submission, FileRecord]] = {}
+    for item in sorted(kept_by_hash.values(), key=_version_rank, reverse=True):
+        key = item[0].unit.id or UNKNOWN_PREFIX + item[0].source
+        if key not in kept:
+            kept[key] = item
+            continue
+        name = Path(kept[key][0].source).name
+        skipped.append(replace(
+            item[1], status="skipped", unit=item[0].unit.id,
+            reason=f"Phiên bản cũ hơn, đã dùng bản {name} / older version, {name} is used instead"))
+    order = {id(item[0]): n for n, item in enumerate(items)}
+    return (sorted(kept.values(), key=lambda it: order[id(it[0])]),
+            sorted(skipped, key=lambda r: r.source))
+
+
+# ---------------------------------------------------------------- contributions
+
+
+def _contribution(sections: list[Section], unit_id: str, unit_name: str, source: str) -> Contribution:
+    return Contribution(
+        unit_id=unit_id, unit_name=unit_name, source=source,
+        paragraphs=tuple(p for s in sections for p in s.paragraphs),
+        tables=tuple(t for s in sections for t in s.tables),
+        headings=tuple(s.heading for s in sections if s.heading is not None and not s.matched))
+
+
+def _has_content(c: Contribution) -> bool:
+    return bool(c.paragraphs or c.tables or c.headings)
+
+
+def contributions_by_node(subs: tuple[Submission, ...], ref: Reference
+                          ) -> tuple[dict[str, list[Contribution]], list[Contribution]]:
+    """Per outline id, each unit's content in the given order; plus content under unknown ids."""
+    known = set(ref.outline.ids)
+    by_node: dict[str, list[Contribution]] = {}
+    unplaced: list[Contribution] = []
+    for sub in subs:
+        unit_id, unit_name = unit_key(sub, ref)
+        grouped: dict[str, list[Section]] = {}
+        for section in sub.sections:
+            if section.id not in ("front", "back"):
+                grouped.setdefault(section.id, []).append(section)
+        for node_id, sections in grouped.items():
+            contribution = _contribution(sections, unit_id, unit_name, sub.source)
+            if not _has_content(contribution):
+                continue
+            (by_node.setdefault(node_id, []) if node_id in known else unplaced).append(contribution)
+    return by_node, unplaced
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"\w+")
+
+
+def merge_key(text: str) -> str:
+    """Comparison form of a paragraph: NFC, casefolded, punctuation dropped."""
+    return " ".join(_WORD.findall(clean(text).casefold()))
+
+
+def same_facts(a: str, b: str) -> bool:
+    """Near-identical wording may still differ in facts: numbers and proper names must agree."""
+    if _NUMBER.findall(a) != _NUMBER.findall(b):
+        return False
+    differing = set(_WORD.findall(clean(a))) ^ set(_WORD.findall(clean(b)))
+    return not any(word[:1].isupper() for word in differing)
+
+
+def merge_boilerplate(contributions: list[Contribution], threshold: float = MERGE_THRESHOLD,
+                      min_chars: int = MERGE_MIN_CHARS) -> tuple[tuple[MergedParagraph, ...], tuple[Contribution, ...]]:
+    """Paragraphs several units wrote (near-)identically, once; contributions without them."""
+    items = [(c, p) for c in contributions for p in c.paragraphs if len(p.text) >= min_chars]
+    if len(items) < 2:
+        return (), tuple(contributions)
+    keys = [merge_key(p.text) for _, p in items]
+    scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=threshold)
+    taken: set[int] = set()
+    merged: list[MergedParagraph] = []
+    for i, (ci, pi) in enumerate(items):
+        if i in taken:
+            continue
+        cluster, units = [i], {ci.unit_id}
+        for j in range(i + 1, len(items)):
+            cj, pj = items[j]
+            if j not in taken and cj.unit_id not in units and scores[i][j] >= threshold \
+                    and same_facts(pi.text, pj.text):
+                cluster.append(j)
+                units.add(cj.unit_id)
+        if len(cluster) > 1:
+            taken.update(cluster)
+            merged.append(MergedParagraph(text=pi.text, sources=tuple(
+                (items[k][0].unit_id, items[k][0].source, items[k][1].index) for k in cluster)))
+    drop = {(id(items[k][0]), items[k][1].index) for k in taken}
+    rest = [replace(c, paragraphs=tuple(p for p in c.paragraphs if (id(c), p.index) not in drop))
+            for c in contributions]
+    return tuple(merged), tuple(c for c in rest if _has_content(c))
+
+
+# ---------------------------------------------------------------- indicators
+
+_MONEY = re.compile(r"^(nghìn tỷ|ngàn tỷ|nghìn|ngàn|triệu|tỷ)?\s*(đồng|usd)(.*)$")
+_SCALE = {None: 1.0, "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "nghìn tỷ": 1e12, "ngàn tỷ": 1e12}
+
+
+def _money(unit: str) -> tuple[float, str] | None:
+    text = clean(unit).casefold().replace("tỉ", "tỷ").replace(" / ", "/")
+    m = _MONEY.match(text)
+    return (_SCALE[m.group(1)], m.group(2) + m.group(3).replace(" ", "")) if m else None
+
+
+def comparable_value(iv: IndicatorValue, entry: CatalogEntry) -> float | None:
+    """The value in the catalog's unit when it is a money unit at another scale, else as read."""
+    if iv.value is None or not iv.unit or not entry.dvt:
+        return iv.value
+    have, want = _money(iv.unit), _money(entry.dvt)
+    if have and want and have[1] == want[1]:
+        return iv.value * have[0] / want[0]
+    return iv.value
+
+
+def _preference(iv: IndicatorValue) -> tuple:
+    return iv.source.kind == "table", iv.value is not None, iv.score
+
+
+def aggregate_row(entry: CatalogEntry, per_unit: dict[str, IndicatorValue]) -> AggregateRow:
+    """Combine the units' values of one indicator per the catalog's tong_hop."""
+    reporting = [iv for iv in per_unit.values() if iv.value is not None or iv.status is not None]
+    rated = [iv for iv in per_unit.values() if iv.status is not None]
+    n_met = sum(iv.status in MET for iv in rated)
+    values = [v for v in (comparable_value(iv, entry) for iv in per_unit.values()) if v is not None]
+    aggregate = None
+    if entry.tong_hop == "tong" and values:
+        aggregate = sum(values)
+    elif entry.tong_hop == "trung_binh" and values:
+        aggregate = sum(values) / len(values)
+    elif entry.tong_hop == "ty_le_dat" and rated:
+        aggregate = 100.0 * n_met / len(rated)
+    if aggregate is not None:
+        aggregate = round(aggregate, 6)
+    return AggregateRow(entry=entry, per_unit=per_unit, aggregate=aggregate,
+                        n_reporting=len(reporting), n_met=n_met)
+
+
+def aggregate_indicators(subs: tuple[Submission, ...], ref: Reference) -> tuple[AggregateRow, ...]:
+    """One row per catalog entry: each unit's best reading of it, and the aggregate."""
+    best: dict[tuple[str, str], IndicatorValue] = {}
+    for sub in subs:
+        unit_id, _ = unit_key(sub, ref)
+        for iv in sub.indicators:
+            if iv.id is None or ref.catalog.get(iv.id) is None:
+                continue
+            previous = best.get((iv.id, unit_id))
+            if previous is None or _preference(iv) > _preference(previous):
+                best[(iv.id, unit_id)] = iv
+    units = [unit_key(s, ref)[0] for s in subs]
+    return tuple(aggregate_row(entry, {u: best[(entry.id, u)] for u in units if (entry.id, u) in best})
+                 for entry in ref.catalog.entries)
+
+
+# ---------------------------------------------------------------- the whole
+
+
+def consolidate(subs: list[Submission] | tuple[Submission, ...], ref: Reference) -> Consolidation:
+    """The consolidation of kept submissions against the reference data."""
+    ordered = order_submissions(subs, ref)
+    by_node, unplaced = contributions_by_node(ordered, ref)
+    nodes = []
+    for node in ref.outline.nodes:
+        merged, contributions = merge_boilerplate(by_node.get(node.id, []))
+        nodes.append(NodeContent(node=node, merged=merged, contributions=contributions))
+    submitted = {s.unit.id for s in ordered if s.unit.id}
+    return Consolidation(outline=ref.outline, nodes=tuple(nodes), submissions=ordered,
+                         aggregates=aggregate_indicators(ordered, ref),
+                         missing=tuple(u for u in ref.units if u.id not in submitted),
+                         unplaced=tuple(unplaced), units=tuple(unit_key(s, ref) for s in ordered))
+
+
+def submission_status(records: list[FileRecord] | tuple[FileRecord, ...], subs: tuple[Submission, ...],
+                      ref: Reference) -> tuple[SubmissionStatus, ...]:
+    """Every registry unit with its kept file (or none), then files no registry unit claims."""
+    by_source = {r.source: r for r in records}
+    rows = []
+    claimed: set[str] = set()
+    for unit in ref.units:
+        sub = next((s for s in subs if s.unit.id == unit.id), None)
+        rec = by_source.get(sub.source) if sub else None
+        others = [r for r in records if r.unit == unit.id and (sub is None or r.source != sub.source)]
+        claimed.update(r.source for r in others)
+        when = rec.received if rec else None
+        on_time = None
+        if sub is not None and unit.han_nop is not None and when:
+            day = _day(when)
+            on_time = None if day is None else day <= unit.han_nop
+        note = "; ".join(f"{Path(r.source).name}: {r.status}" + (f" ({r.reason})" if r.reason else "")
+                         for r in others)
+        rows.append(SubmissionStatus(unit.id, unit.ten, True, sub is not None, sub.source if sub else None,
+                                     when, unit.han_nop, on_time, rec.status if rec else None, note))
+        if sub is not None:
+            claimed.add(sub.source)
+    for rec in sorted(records, key=lambda r: r.source):
+        if rec.source in claimed or rec.status == "skipped":
+            continue
+        sub = next((s for s in subs if s.source == rec.source), None)
+        name = sub.unit.name if sub and sub.unit.name else f"Đơn vị chưa xác định ({Path(rec.source).name})"
+        rows.append(SubmissionStatus(rec.unit, name, False, rec.status == "ok", rec.source, rec.received,
+                                     None, None, rec.status, rec.reason or ""))
+    return tuple(rows)
+
+
+def _day(text: str) -> date | None:
+    try:
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        return None

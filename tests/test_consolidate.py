@@ -1,0 +1,259 @@
+"""Consolidation: version selection, contributions per node, merged boilerplate, aggregates."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aggregators.consolidate import (Consolidation, comparable_value, consolidate, merge_boilerplate,
+                                     select_versions, submission_status, version_hint)
+from model import (Catalog, CatalogEntry, Contribution, FileRecord, IndicatorValue, Outline, OutlineNode,
+                   Paragraph, Reference, Section, SourceRef, Status, Submission, Table, Unit, UnitMatch)
+
+BOILER = ("Ngay sau Đại hội, Ban Thường vụ đã ban hành chương trình hành động thực hiện Nghị quyết, "
+          "tổ chức học tập, quán triệt sâu rộng đến cán bộ, đảng viên và các tầng lớp nhân dân.")
+
+
+# ---------------------------------------------------------------- builders (imported by the other tests)
+
+
+def make_ref() -> Reference:
+    """A small outline (with the P1.III.1 indicator node), three indicators, four units."""
+    def node(id_, label, title, depth, parent):
+        return OutlineNode(id=id_, label=label, title=title, depth=depth, parent=parent)
+    nodes = (
+        node("P1", "Phần thứ nhất", "Tình hình thực hiện nghị quyết", 0, None),
+        node("P1.I", "I", "Bối cảnh thực hiện nghị quyết", 1, "P1"),
+        node("P1.I.1", "1", "Khái quát đặc điểm tình hình", 2, "P1.I"),
+        node("P1.I.2", "2", "Bối cảnh thực hiện; những thuận lợi, khó khăn", 2, "P1.I"),
+        node("P1.III", "III", "Kết quả thực hiện các mục tiêu, nhiệm vụ", 1, "P1"),
+        node("P1.III.1", "1", "Kết quả thực hiện các chỉ tiêu chủ yếu", 2, "P1.III"),
+        node("P2", "Phần thứ hai", "Nhiệm vụ và giải pháp chủ yếu đến năm 2025", 0, None),
+        node("P2.II", "II", "Kiến nghị, đề xuất", 1, "P2"),
+    )
+    catalog = Catalog(entries=(
+        CatalogEntry("grdp_growth", "Tốc độ tăng trưởng GRDP bình quân", "%", "Kinh tế", "tang", "trung_binh"),
+        CatalogEntry("budget_revenue", "Tổng thu ngân sách trên địa bàn", "tỷ đồng", "Kinh tế", "tang", "tong"),
+        CatalogEntry("military_recruit", "Tỷ lệ hoàn thành giao quân", "%", "QP-AN", "tang", "ty_le_dat"),
+        CatalogEntry("forest_cover", "Tỷ lệ che phủ rừng", "%", "Môi trường", "tang", "khong"),
+    ), version="cat1")
+    units = (Unit("dai-loc", "Huyện ủy Đại Lộc", "huyen", han_nop=date(2023, 7, 30)),
+             Unit("duy-xuyen", "Huyện ủy Duy Xuyên", "huyen", han_nop=date(2023, 7, 30)),
+             Unit("hoa-vang", "Huyện ủy Hòa Vang", "huyen", han_nop=date(2023, 7, 30)),
+             Unit("nam-giang", "Huyện ủy Nam Giang", "huyen", han_nop=date(2023, 7, 30)))
+    return Reference(outline=Outline("test-outline", "v1", "Đề cương thử", nodes), catalog=catalog,
+                     units=units, units_version="u1")
+
+
+def iv(id_, value, status=None, kind="table", score=0.95, unit="%", name=None) -> IndicatorValue:
+    """An indicator reading."""
+    return IndicatorValue(id=id_, name_raw=name or f"Chỉ tiêu {id_}", value=value, unit=unit, target_raw="7%",
+                          target=7.0, estimate=None, status=status, score=score,
+                          source=SourceRef(section="P1.III.1", kind=kind, text=f"{id_} {value}", paragraph=9))
+
+
+def make_sub(source: str, unit_id: str | None, sections, indicators=(), sha=None) -> Submission:
+    """sections: (id, heading or None, matched, [text | list-of-rows for a table]) in document order."""
+    index = 0
+    built = []
+    for id_, heading, matched, blocks in sections:
+        head = None
+        if heading is not None:
+            head = Paragraph(heading, index)
+            index += 1
+        paras, tables = [], []
+        for block in blocks:
+            if isinstance(block, str):
+                paras.append(Paragraph(block, index))
+            else:
+                tables.append(Table(tuple(tuple(r) for r in block), index))
+            index += 1
+        built.append(Section(id_, head, matched, 1.0, tuple(paras), tuple(tables)))
+    return Submission(source=source, sha256=sha or f"sha-{source}", outline="test-outline",
+                      unit=UnitMatch(unit_id, None, 0.9 if unit_id else 0.0), sections=tuple(built),
+                      indicators=tuple(indicators))
+
+
+def record(source: str, received: str = "2023-07-20T08:00:00", status: str = "ok", unit=None) -> FileRecord:
+    return FileRecord(source=source, sha256=f"sha-{source}", received=received, status=status, unit=unit)
+
+
+# ---------------------------------------------------------------- versions
+
+
+def test_version_hint_reads_file_names():
+    assert version_hint("inbox/dai-loc.docx") == 1
+    assert version_hint("inbox/Dai Loc v2.docx") == 2
+    assert version_hint("BC_DaiLoc_lần 3.docx") == 3
+    assert version_hint("dai-loc (bổ sung).docx") == 2
+    assert version_hint("dai_loc_bo_sung.docx") == 2
+    assert version_hint("nam-giang-2023.docx") == 1          # a year is not a version
+
+
+def test_latest_received_wins_and_older_is_skipped_with_reason():
+    old = make_sub("in/dai-loc.docx", "dai-loc", [])
+    new = make_sub("in/dai-loc-moi.docx", "dai-loc", [])
+    other = make_sub("in/duy-xuyen.docx", "duy-xuyen", [])
+    items = [(old, record(old.source, "2023-07-20T08:00:00")), (new, record(new.source, "2023-07-25T09:00:00")),
+             (other, record(other.source))]
+    kept, skipped = select_versions(items)
+    assert [s.source for s, _ in kept] == ["in/dai-loc-moi.docx", "in/duy-xuyen.docx"]
+    assert [(r.source, r.status, r.unit) for r in skipped] == [("in/dai-loc.docx", "skipped", "dai-loc")]
+    assert "cũ" in skipped[0].reason and "older" in skipped[0].reason and " / " in skipped[0].reason
+
+
+def test_same_time_then_file_name_version_decides():
+    a = make_sub("in/dai-loc lan 2.docx", "dai-loc", [])
+    b = make_sub("in/dai-loc.docx", "dai-loc", [])
+    kept, skipped = select_versions([(a, record(a.source, "2023-07-20T08:00:01")),
+                                     (b, record(b.source, "2023-07-20T08:00:40"))])
+    assert [s.source for s, _ in kept] == [a.source]
+    assert [r.source for r in skipped] == [b.source]
+
+
+def test_identical_content_is_a_duplicate_even_without_unit():
+    a = make_sub("in/x.docx", None, [], sha="same")
+    b = make_sub("in/x-copy.docx", None, [], sha="same")
+    c = make_sub("in/y.docx", None, [])
+    kept, skipped = select_versions([(a, record(a.source)), (b, record(b.source)), (c, record(c.source))])
+    assert len(kept) == 2 and {s.source for s, _ in kept} >= {"in/y.docx"}
+    assert len(skipped) == 1 and "Trùng" in skipped[0].reason and "duplicate" in skipped[0].reason
+
+
+# ---------------------------------------------------------------- contributions
+
+
+def test_contributions_in_outline_and_registry_order_front_back_excluded():
+    ref = make_ref()
+    hv = make_sub("in/hv.docx", "hoa-vang", [("front", None, True, ["HUYỆN ỦY HÒA VANG"]),
+                                             ("P1.I.1", "1. Khái quát", True, ["Hòa Vang nằm ở phía tây."]),
+                                             ("back", None, True, ["Nơi nhận:"])])
+    dl = make_sub("in/dl.docx", "dai-loc", [("P1.I.1", "1. Đặc điểm", True, ["Đại Lộc là huyện trung du."]),
+                                           ("P1.I.1", "a) Về dân số", False, ["Dân số 150 nghìn người."]),
+                                           ("P2.II", "II. Kiến nghị", True, ["Đề nghị Tỉnh ủy hỗ trợ."])])
+    cons = consolidate([hv, dl], ref)
+    assert isinstance(cons, Consolidation)
+    assert [n.node.id for n in cons.nodes] == list(ref.outline.ids)
+    node = next(n for n in cons.nodes if n.node.id == "P1.I.1")
+    assert [c.unit_id for c in node.contributions] == ["dai-loc", "hoa-vang"]      # registry order
+    dai_loc = node.contributions[0]
+    assert [p.text for p in dai_loc.paragraphs] == ["Đại Lộc là huyện trung du.", "Dân số 150 nghìn người."]
+    assert [h.text for h in dai_loc.headings] == ["a) Về dân số"]                  # unmatched sub-heading
+    all_text = [p.text for n in cons.nodes for c in n.contributions for p in c.paragraphs]
+    assert "HUYỆN ỦY HÒA VANG" not in all_text and "Nơi nhận:" not in all_text
+    assert [u.id for u in cons.missing] == ["duy-xuyen", "nam-giang"]
+    assert cons.units == (("dai-loc", "Huyện ủy Đại Lộc"), ("hoa-vang", "Huyện ủy Hòa Vang"))
+
+
+def test_unknown_unit_is_kept_under_its_file_name_and_unknown_ids_are_not_lost():
+    ref = make_ref()
+    sub = make_sub("in/bao-cao.docx", None, [("P1.I.1", None, True, ["Nội dung."]), ("P9", "Mục lạ", True, ["Lạc."])])
+    cons = consolidate([sub], ref)
+    node = next(n for n in cons.nodes if n.node.id == "P1.I.1")
+    assert "bao-cao.docx" in node.contributions[0].unit_name
+    assert [p.text for c in cons.unplaced for p in c.paragraphs] == ["Lạc."]
+
+
+def _contrib(unit, texts):
+    return Contribution(unit, unit, f"in/{unit}.docx", tuple(Paragraph(t, i) for i, t in enumerate(texts)))
+
+
+def test_boilerplate_merged_once_with_all_units_and_removed_from_contributions():
+    variant = BOILER.replace("sâu rộng", "sâu rộng,")                       # near-identical
+    merged, rest = merge_boilerplate([_contrib("a", [BOILER, "Riêng A."]), _contrib("b", [variant]),
+                                      _contrib("c", ["Riêng C: " + BOILER[:40]])])
+    assert len(merged) == 1
+    assert [s[0] for s in merged[0].sources] == ["a", "b"]
+    assert [c.unit_id for c in rest] == ["a", "c"]                          # b had only boilerplate
+    assert [p.text for p in rest[0].paragraphs] == ["Riêng A."]
+
+
+def test_similar_paragraphs_with_different_numbers_or_names_are_not_merged():
+    a = BOILER + " Tỷ lệ đảng viên tham gia học tập đạt 98,5%."
+    b = BOILER + " Tỷ lệ đảng viên tham gia học tập đạt 97,5%."
+    c = BOILER.replace("Ban Thường vụ", "Ban Thường vụ Huyện ủy Đại Lộc")
+    d = BOILER.replace("Ban Thường vụ", "Ban Thường vụ Huyện ủy Đại Lâm")
+    merged, _ = merge_boilerplate([_contrib("a", [a]), _contrib("b", [b])])
+    assert merged == ()
+    merged, _ = merge_boilerplate([_contrib("c", [c]), _contrib("d", [d])])
+    assert merged == ()
+
+
+def test_a_unit_repeating_itself_is_not_merged_and_short_lines_are_left_alone():
+    merged, rest = merge_boilerplate([_contrib("a", [BOILER, BOILER]), _contrib("b", ["Kết quả cụ thể:"]),
+                                      _contrib("c", ["Kết quả cụ thể:"])])
+    assert merged == ()
+    assert sum(len(c.paragraphs) for c in rest) == 4
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from([BOILER, BOILER + " Thêm ý.", "Ngắn.", BOILER.upper(), "Đoạn riêng " * 12]),
+                min_size=1, max_size=6))
+def test_merging_never_loses_a_paragraph(texts):
+    contributions = [_contrib(f"u{i}", [t]) for i, t in enumerate(texts)]
+    merged, rest = merge_boilerplate(contributions)
+    shown = [(s[0], s[2]) for m in merged for s in m.sources] + [(c.unit_id, p.index) for c in rest
+                                                                 for p in c.paragraphs]
+    assert sorted(shown) == sorted((f"u{i}", 0) for i in range(len(texts)))
+
+
+# ---------------------------------------------------------------- indicators
+
+
+def test_aggregates_per_tong_hop_and_counts():
+    ref = make_ref()
+    subs = [
+        make_sub("in/dl.docx", "dai-loc", [], [iv("grdp_growth", 6.0, Status.CHUA_DAT),
+                                              iv("budget_revenue", 1200.0, Status.VUOT, unit="tỷ đồng"),
+                                              iv("military_recruit", 100.0, Status.DAT),
+                                              iv("forest_cover", 55.0, Status.DAT)]),
+        make_sub("in/dx.docx", "duy-xuyen", [], [iv("grdp_growth", 8.0, Status.DAT),
+                                                iv("budget_revenue", 800_000.0, unit="triệu đồng"),
+                                                iv("military_recruit", 95.0, Status.CHUA_DAT)]),
+        make_sub("in/hv.docx", "hoa-vang", [], [iv("grdp_growth", 7.0, Status.VUOT),
+                                               iv(None, 3.0, name="Chỉ tiêu ngoài danh mục")]),
+    ]
+    rows = {r.entry.id: r for r in consolidate(subs, ref).aggregates}
+    assert list(rows) == ["grdp_growth", "budget_revenue", "military_recruit", "forest_cover"]
+    assert rows["grdp_growth"].aggregate == pytest.approx(7.0)
+    assert (rows["grdp_growth"].n_reporting, rows["grdp_growth"].n_met) == (3, 2)
+    assert rows["budget_revenue"].aggregate == pytest.approx(2000.0)            # 800.000 triệu = 800 tỷ
+    assert rows["military_recruit"].aggregate == pytest.approx(50.0)
+    assert rows["forest_cover"].aggregate is None and rows["forest_cover"].n_reporting == 1
+    assert list(rows["grdp_growth"].per_unit) == ["dai-loc", "duy-xuyen", "hoa-vang"]
+
+
+def test_duplicate_reading_keeps_table_then_highest_score():
+    ref = make_ref()
+    sub = make_sub("in/dl.docx", "dai-loc", [], [iv("grdp_growth", 6.5, kind="prose", score=0.99),
+                                                iv("grdp_growth", 6.8, kind="table", score=0.90),
+                                                iv("grdp_growth", 6.9, kind="table", score=0.93)])
+    row = consolidate([sub], ref).aggregates[0]
+    assert row.per_unit["dai-loc"].value == 6.9 and row.n_reporting == 1
+
+
+def test_money_units_convert_only_within_the_same_currency():
+    entry = CatalogEntry("x", "X", "tỷ đồng", "", "tang", "tong")
+    assert comparable_value(iv("x", 500.0, unit="triệu đồng"), entry) == pytest.approx(0.5)
+    assert comparable_value(iv("x", 2.0, unit="nghìn tỷ đồng"), entry) == pytest.approx(2000.0)
+    assert comparable_value(iv("x", 5.0, unit="triệu USD"), entry) == 5.0
+    assert comparable_value(iv("x", 5.0, unit=None), entry) == 5.0
+
+
+def test_submission_status_lists_every_registry_unit_then_unclaimed_files():
+    ref = make_ref()
+    dl = make_sub("in/dl.docx", "dai-loc", [])
+    unknown = make_sub("in/la.docx", None, [])
+    records = [record("in/dl.docx", "2023-07-29T10:00:00+07:00", unit="dai-loc"),
+               record("in/dl-old.docx", "2023-07-01T10:00:00", status="skipped", unit="dai-loc"),
+               record("in/la.docx", "2023-08-02T10:00:00"),
+               FileRecord("in/hong.docx", None, "2023-07-02T00:00:00", "rejected", reason="Hỏng / broken")]
+    rows = submission_status(records, (dl, unknown), ref)
+    assert [r.unit_id for r in rows[:4]] == ["dai-loc", "duy-xuyen", "hoa-vang", "nam-giang"]
+    assert rows[0].submitted and rows[0].on_time is True and "dl-old.docx" in rows[0].note
+    assert not rows[1].submitted and rows[1].on_time is None
+    extra = {r.source: r for r in rows[4:]}
+    assert set(extra) == {"in/la.docx", "in/hong.docx"}
+    assert extra["in/hong.docx"].file_status == "rejected" and not extra["in/hong.docx"].submitted
