@@ -1,0 +1,290 @@
+"""The consolidated draft ("dự thảo báo cáo tổng hợp") as a Word document.
+
+Outline headings as real Word heading styles, the units' contributions under each with an
+attribution line that links back to the source file, shared boilerplate once, the aggregated
+indicator table, and the units that have not submitted.
+"""
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+
+from aggregators.consolidate import Consolidation, NodeContent
+from model import AggregateRow, Contribution, MergedParagraph, OutlineNode, Paragraph, Table
+from parsers.normalize import strip_diacritics
+from reports.atomic import stable_zip, write_bytes_atomic
+
+FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)   # core properties when run_info gives no as_of
+INDICATOR_NODE = "P1.III.1"
+NO_CONTENT = "(Chưa có đơn vị nào báo cáo nội dung này.)"
+APPENDIX_TITLE = "Phụ lục: Bảng tổng hợp chỉ tiêu"
+MISSING_TITLE = "Đơn vị chưa nộp báo cáo"
+UNPLACED_TITLE = "Nội dung chưa xếp được vào mục nào của đề cương"
+TONG_HOP_LABEL = {"tong": "Tổng", "trung_binh": "Bình quân", "ty_le_dat": "Tỷ lệ đơn vị đạt (%)",
+                  "khong": "Không tổng hợp"}
+
+
+# ---------------------------------------------------------------- text helpers
+
+
+def heading_text(node: OutlineNode) -> str:
+    """The heading as the outline writes it: 'Phần thứ nhất: …', 'I. …', '1. …', 'a) …'."""
+    label = node.label.strip()
+    if not label:
+        return node.title
+    if label.casefold().startswith("phần"):
+        return f"{label}: {node.title}"
+    if len(label) == 1 and label.isalpha() and label.islower():
+        return f"{label}) {node.title}"
+    return f"{label}. {node.title}"
+
+
+def paragraph_ranges(indexes: list[int]) -> str:
+    """Block indexes as 1-based paragraph numbers, runs compressed: '12–18, 21'."""
+    numbers = sorted({i + 1 for i in indexes})
+    parts: list[str] = []
+    start = prev = None
+    for n in numbers + [None]:
+        if start is not None and (n is None or n != prev + 1):
+            parts.append(str(start) if start == prev else f"{start}–{prev}")
+            start = None
+        if n is not None and start is None:
+            start = n
+        prev = n
+    return ", ".join(parts)
+
+
+def format_number(value: float | None) -> str:
+    """Vietnamese number format: 1.234,5; at most two decimals."""
+    if value is None:
+        return ""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+
+
+def source_link(source: str, base_dir: Path | None) -> str:
+    """Hyperlink target for a source file: relative to the draft's folder when possible."""
+    path = Path(source).resolve()
+    if base_dir is not None:
+        try:
+            return quote(os.path.relpath(path, base_dir.resolve()).replace(os.sep, "/"))
+        except ValueError:
+            pass
+    return path.as_uri()
+
+
+def indicator_node(cons: Consolidation) -> str | None:
+    """Where the aggregated table goes: P1.III.1, else the first node about 'chỉ tiêu'."""
+    if any(n.node.id == INDICATOR_NODE for n in cons.nodes):
+        return INDICATOR_NODE
+    for n in cons.nodes:
+        if "chi tieu" in strip_diacritics(n.node.title).casefold():
+            return n.node.id
+    return None
+
+
+# ---------------------------------------------------------------- docx helpers
+
+
+def _setup_styles(doc: docx.document.Document) -> None:
+    for name in ("Normal", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Heading 5"):
+        font = doc.styles[name].font
+        font.name = "Times New Roman"
+        doc.styles[name].element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "Times New Roman")
+        if name != "Normal":
+            font.color.rgb = RGBColor(0, 0, 0)
+    doc.styles["Normal"].font.size = Pt(13)
+
+
+def add_hyperlink(paragraph, text: str, target: str) -> None:
+    """An external hyperlink run (blue, underlined, italic) at the end of the paragraph."""
+    r_id = paragraph.part.relate_to(target, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), r_id)
+    run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    for tag, val in (("w:i", None), ("w:color", "0563C1"), ("w:u", "single")):
+        el = OxmlElement(tag)
+        if val:
+            el.set(qn("w:val"), val)
+        props.append(el)
+    run.append(props)
+    t = OxmlElement("w:t")
+    t.text = text
+    t.set(qn("xml:space"), "preserve")
+    run.append(t)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def _italic(paragraph, text: str, bold: bool = False) -> None:
+    run = paragraph.add_run(text)
+    run.italic = True
+    run.bold = bold
+
+
+def add_table(doc, rows: list[list[str]] | tuple[tuple[str, ...], ...], header: bool = False) -> None:
+    """A grid table with the given cell texts (ragged rows padded)."""
+    rows = [list(r) for r in rows if r]
+    if not rows:
+        return
+    width = max(len(r) for r in rows)
+    table = doc.add_table(rows=len(rows), cols=width)
+    table.style = doc.styles["Table Grid"]
+    for row, values in zip(table.rows, rows):
+        for cell, value in zip(row.cells, values + [""] * (width - len(values))):
+            cell.text = value
+    if header:
+        for cell in table.rows[0].cells:
+            for run in cell.paragraphs[0].runs:
+                run.bold = True
+
+
+# ---------------------------------------------------------------- sections
+
+
+def _attribution(doc, name: str, source: str, indexes: list[int], base_dir: Path | None) -> None:
+    p = doc.add_paragraph()
+    _italic(p, f"[{name} — ")
+    add_hyperlink(p, Path(source).name, source_link(source, base_dir))
+    _italic(p, f", đoạn {paragraph_ranges(indexes)}]" if indexes else "]")
+
+
+def write_merged(doc, merged: MergedParagraph, names: dict[str, str], base_dir: Path | None) -> None:
+    """Boilerplate several units share: one attribution naming all of them, the text once."""
+    p = doc.add_paragraph()
+    _italic(p, f"[Nội dung chung của {len(merged.sources)} đơn vị: ")
+    for n, (unit_id, source, index) in enumerate(merged.sources):
+        _italic(p, ("; " if n else "") + f"{names.get(unit_id, unit_id)} — ")
+        add_hyperlink(p, Path(source).name, source_link(source, base_dir))
+        _italic(p, f", đoạn {index + 1}")
+    _italic(p, "]")
+    doc.add_paragraph(merged.text)
+
+
+def write_contribution(doc, c: Contribution, base_dir: Path | None) -> None:
+    """One unit's content under a node, in source order, after its attribution line."""
+    blocks: list[tuple[int, int, Paragraph | Table]] = [(h.index, 0, h) for h in c.headings]
+    blocks += [(p.index, 1, p) for p in c.paragraphs] + [(t.index, 2, t) for t in c.tables]
+    blocks.sort(key=lambda b: (b[0], b[1]))
+    _attribution(doc, c.unit_name, c.source, [b[0] for b in blocks], base_dir)
+    for _, kind, block in blocks:
+        if kind == 0:
+            _italic(doc.add_paragraph(), block.text)       # the unit's own sub-heading, as context
+        elif kind == 1:
+            doc.add_paragraph(block.text)
+        else:
+            add_table(doc, block.rows)
+
+
+def aggregate_table_rows(rows: tuple[AggregateRow, ...]) -> list[list[str]]:
+    """Header and one line per catalog indicator, numbers in Vietnamese format."""
+    out = [["STT", "Chỉ tiêu", "ĐVT", "Cách tổng hợp", "Kết quả tổng hợp", "Số đơn vị báo cáo",
+            "Số đơn vị đạt, vượt"]]
+    for n, row in enumerate(rows, start=1):
+        e = row.entry
+        out.append([str(n), e.ten, e.dvt, TONG_HOP_LABEL.get(e.tong_hop, e.tong_hop),
+                    format_number(row.aggregate), str(row.n_reporting), str(row.n_met)])
+    return out
+
+
+def write_aggregates(doc, cons: Consolidation) -> None:
+    """The aggregated indicator table with its caption."""
+    units = len(cons.submissions)
+    p = doc.add_paragraph()
+    _italic(p, f"Bảng tổng hợp các chỉ tiêu chủ yếu từ báo cáo của {units} đơn vị "
+               "(chi tiết từng đơn vị trong tệp chi-tieu.xlsx).", bold=True)
+    add_table(doc, aggregate_table_rows(cons.aggregates), header=True)
+
+
+def _is_leaf(cons: Consolidation, node_id: str) -> bool:
+    return not any(n.node.parent == node_id for n in cons.nodes)
+
+
+def write_node(doc, content: NodeContent, cons: Consolidation, names: dict[str, str],
+               base_dir: Path | None, table_here: bool) -> None:
+    """Heading of one outline node and everything under it."""
+    doc.add_heading(heading_text(content.node), level=min(content.node.depth + 1, 9))
+    for merged in content.merged:
+        write_merged(doc, merged, names, base_dir)
+    for c in content.contributions:
+        write_contribution(doc, c, base_dir)
+    if table_here:
+        write_aggregates(doc, cons)
+    elif content.empty and _is_leaf(cons, content.node.id):   # a parent's children speak for it
+        _italic(doc.add_paragraph(), NO_CONTENT)
+
+
+# ---------------------------------------------------------------- the document
+
+
+def _as_of(run_info: Mapping[str, Any] | None) -> datetime:
+    value = (run_info or {}).get("as_of")
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if not isinstance(value, datetime):
+        return FIXED_TIME
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def build_draft(cons: Consolidation, period: str | None = None, base_dir: Path | None = None,
+                as_of: datetime = FIXED_TIME) -> docx.document.Document:
+    """The draft as a python-docx Document (not yet saved)."""
+    doc = docx.Document()
+    _setup_styles(doc)
+    title = doc.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.add_run("DỰ THẢO BÁO CÁO TỔNG HỢP").bold = True
+    for line in (cons.outline.title, f"Kỳ báo cáo: {period}" if period else None):
+        if line:
+            sub = doc.add_paragraph()
+            sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _italic(sub, line)
+    submitted = len({s.unit.id for s in cons.submissions if s.unit.id})
+    expected = submitted + len(cons.missing)
+    _italic(doc.add_paragraph(),
+            f"Tổng hợp từ {len(cons.submissions)} báo cáo; {submitted}/{expected} đơn vị trong danh sách "
+            f"đã nộp. Mỗi phần ghi rõ đơn vị, tệp nguồn (có liên kết) và số thứ tự đoạn trong tệp nguồn.")
+    names = dict(cons.units)
+    table_node = indicator_node(cons)
+    for content in cons.nodes:
+        write_node(doc, content, cons, names, base_dir, table_here=content.node.id == table_node)
+    if cons.unplaced:
+        doc.add_heading(UNPLACED_TITLE, level=1)
+        for c in cons.unplaced:
+            write_contribution(doc, c, base_dir)
+    if table_node is None:
+        doc.add_heading(APPENDIX_TITLE, level=1)
+        write_aggregates(doc, cons)
+    doc.add_heading(MISSING_TITLE, level=1)
+    for unit in cons.missing:
+        deadline = f" (hạn nộp {unit.han_nop:%d/%m/%Y})" if unit.han_nop else ""
+        doc.add_paragraph(f"{unit.ten}{deadline}", style="List Bullet")
+    if not cons.missing:
+        _italic(doc.add_paragraph(), "(Tất cả đơn vị trong danh sách đã nộp báo cáo.)")
+    props = doc.core_properties
+    props.title, props.author, props.last_modified_by = "Dự thảo báo cáo tổng hợp", "tonghop", "tonghop"
+    props.revision, props.created, props.modified = 1, as_of, as_of
+    return doc
+
+
+def write_draft(cons: Consolidation, path: Path | str, period: str | None = None,
+                run_info: Mapping[str, Any] | None = None) -> Path:
+    """Write du-thao-tong-hop.docx atomically; same inputs and run_info['as_of'] give the same bytes."""
+    path = Path(path)
+    doc = build_draft(cons, period, base_dir=path.parent, as_of=_as_of(run_info))
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return write_bytes_atomic(path, stable_zip(buffer.getvalue()))

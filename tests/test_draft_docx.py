@@ -1,0 +1,159 @@
+"""The draft docx, read back with python-docx: headings, attribution, every paragraph once."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from lxml import etree
+
+from aggregators.consolidate import consolidate
+from model import Status
+from reports.draft_docx import (APPENDIX_TITLE, MISSING_TITLE, NO_CONTENT, format_number, heading_text,
+                                paragraph_ranges, write_draft)
+from test_consolidate import BOILER, iv, make_ref, make_sub
+
+
+def _subs():
+    return [
+        make_sub("inbox/hoa-vang.docx", "hoa-vang", [
+            ("front", None, True, ["HUYỆN ỦY HÒA VANG", "BÁO CÁO sơ kết"]),
+            ("P1.I.1", "1. Khái quát đặc điểm", True, [BOILER, "Hòa Vang có 11 xã, diện tích 733 km²."]),
+            ("P1.III.1", "1. Các chỉ tiêu", True, ["Kết quả cụ thể như sau:",
+                                                  [["STT", "Chỉ tiêu", "Kết quả"], ["1", "GRDP", "6,8%"]]]),
+            ("back", None, True, ["Nơi nhận:", "T/M BAN THƯỜNG VỤ"]),
+        ], [iv("grdp_growth", 6.8, Status.CHUA_DAT)]),
+        make_sub("inbox/dai-loc.docx", "dai-loc", [
+            ("P1.I.1", "1. Đặc điểm tình hình", True, [BOILER, "Đại Lộc là huyện trung du, có 18 xã."]),
+            ("P1.I.1", "a) Về dân cư", False, ["Dân số khoảng 150 nghìn người."]),
+            ("P2.II", "II. Kiến nghị", True, ["Đề nghị Tỉnh ủy hỗ trợ vốn cho các xã miền núi."]),
+        ], [iv("grdp_growth", 7.2, Status.VUOT)]),
+        make_sub("inbox/khong-ro.docx", None, [("P1.I.2", None, True, ["Một đoạn của đơn vị không rõ tên."])]),
+    ]
+
+
+@pytest.fixture()
+def draft(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)                     # sources are relative to the working directory
+    ref = make_ref()
+    cons = consolidate(_subs(), ref)
+    path = write_draft(cons, tmp_path / "out" / "du-thao-tong-hop.docx", "6 tháng đầu năm 2023",
+                       {"as_of": "2023-07-30T10:00:00+07:00"})
+    return ref, cons, path, docx.Document(str(path))
+
+
+def _texts(document):
+    return [p.text for p in document.paragraphs]
+
+
+def test_title_headings_in_outline_order_with_heading_styles(draft):
+    ref, _, _, document = draft
+    assert "DỰ THẢO BÁO CÁO TỔNG HỢP" in document.paragraphs[0].text
+    assert any("6 tháng đầu năm 2023" in t for t in _texts(document)[:4])
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    outline = [(f"Heading {n.depth + 1}", heading_text(n)) for n in ref.outline.nodes]
+    assert headings[:len(outline)] == outline
+    assert headings[0] == ("Heading 1", "Phần thứ nhất: Tình hình thực hiện nghị quyết")
+    assert ("Heading 2", "I. Bối cảnh thực hiện nghị quyết") in headings
+    assert ("Heading 3", "1. Khái quát đặc điểm tình hình") in headings
+    assert headings[-1] == ("Heading 1", MISSING_TITLE)
+
+
+def test_every_contributed_paragraph_once_boilerplate_once_front_back_absent(draft):
+    _, _, _, document = draft
+    texts = _texts(document)
+    for sub in _subs():
+        for section in sub.sections:
+            for p in section.paragraphs:
+                expected = 0 if section.id in ("front", "back") else 1
+                assert texts.count(p.text) == expected, p.text
+    assert texts.count(BOILER) == 1
+    shared = next(t for t in texts if t.startswith("[Nội dung chung của 2 đơn vị"))
+    assert "Huyện ủy Đại Lộc" in shared and "Huyện ủy Hòa Vang" in shared
+
+
+def test_attribution_with_links_for_every_contribution(draft):
+    _, cons, path, document = draft
+    texts = _texts(document)
+    for node in cons.nodes:
+        for c in node.contributions:
+            assert any(t.startswith(f"[{c.unit_name} — {Path(c.source).name}, đoạn ") for t in texts), c.unit_name
+    assert "[Huyện ủy Đại Lộc — dai-loc.docx, đoạn 3–5]" in texts       # paragraphs and sub-heading
+    rels = document.part.rels.values()
+    targets = {r.target_ref for r in rels if r.reltype.endswith("/hyperlink")}
+    assert targets == {"../inbox/hoa-vang.docx", "../inbox/dai-loc.docx", "../inbox/khong-ro.docx"}
+    assert "Dân số khoảng 150 nghìn người." in texts and "a) Về dân cư" in texts
+    with zipfile.ZipFile(path) as z:                                          # the package is well-formed XML
+        for name in z.namelist():
+            if name.endswith(".xml") or name.endswith(".rels"):
+                etree.fromstring(z.read(name))
+
+
+def test_empty_nodes_say_so_indicator_table_under_p1_iii_1_and_missing_units(draft):
+    _, _, _, document = draft
+    texts = _texts(document)
+    assert texts[texts.index("2. Bối cảnh thực hiện; những thuận lợi, khó khăn") + 1].startswith("[Đơn vị chưa")
+    assert NO_CONTENT not in texts                               # every leaf has something here
+    unit_table, aggregate = document.tables[0], document.tables[1]
+    assert [c.text for c in unit_table.rows[1].cells] == ["1", "GRDP", "6,8%"]
+    assert [c.text for c in aggregate.rows[0].cells][:2] == ["STT", "Chỉ tiêu"]
+    grdp = aggregate.rows[1].cells
+    assert (grdp[1].text, grdp[4].text, grdp[5].text, grdp[6].text) == (
+        "Tốc độ tăng trưởng GRDP bình quân", "7", "2", "1")
+    body = document.element.body
+    table_pos = list(body).index(aggregate._tbl)
+    heading_pos = [list(body).index(p._p) for p in document.paragraphs
+                   if p.text == "1. Kết quả thực hiện các chỉ tiêu chủ yếu"][0]
+    next_heading = [list(body).index(p._p) for p in document.paragraphs if p.text.startswith("Phần thứ hai")][0]
+    assert heading_pos < table_pos < next_heading
+    after = texts[texts.index(MISSING_TITLE) + 1:]
+    assert after == ["Huyện ủy Duy Xuyên (hạn nộp 30/07/2023)", "Huyện ủy Nam Giang (hạn nộp 30/07/2023)"]
+
+
+def test_no_content_marker_only_where_nothing_was_written(tmp_path):
+    ref = make_ref()
+    cons = consolidate([], ref)
+    document = docx.Document(str(write_draft(cons, tmp_path / "d.docx")))
+    leaves = [n for n in ref.outline.nodes if not any(m.parent == n.id for m in ref.outline.nodes)]
+    texts = _texts(document)
+    assert texts.count(NO_CONTENT) == len(leaves) - 1       # P1.III.1 holds the (empty) aggregate table
+    for n, text in enumerate(texts):
+        if text == NO_CONTENT:
+            assert texts[n - 1] in {heading_text(leaf) for leaf in leaves}
+
+
+def test_outline_without_indicator_node_gets_an_appendix(tmp_path):
+    ref = make_ref()
+    outline = ref.outline.__class__(ref.outline.id, "v", "T", tuple(n for n in ref.outline.nodes
+                                                                      if n.id != "P1.III.1"))
+    cons = consolidate([], ref.__class__(outline, ref.catalog, ref.units))
+    texts = _texts(docx.Document(str(write_draft(cons, tmp_path / "d.docx"))))
+    assert APPENDIX_TITLE in texts and texts.index(APPENDIX_TITLE) < texts.index(MISSING_TITLE)
+
+
+def test_deterministic_bytes(tmp_path):
+    ref = make_ref()
+    a = write_draft(consolidate(_subs(), ref), tmp_path / "a" / "d.docx", "kỳ", {"as_of": "2023-07-30T10:00:00"})
+    b = write_draft(consolidate(_subs(), ref), tmp_path / "b" / "d.docx", "kỳ", {"as_of": "2023-07-30T10:00:00"})
+    assert a.read_bytes() == b.read_bytes()
+    props = docx.Document(str(a)).core_properties
+    assert props.created.year == 2023 and props.modified == props.created
+
+
+def test_helpers():
+    assert paragraph_ranges([11, 12, 13, 20, 22, 23]) == "12–14, 21, 23–24"
+    assert paragraph_ranges([4]) == "5"
+    assert format_number(1234.5) == "1.234,5" and format_number(7.0) == "7" and format_number(None) == ""
+    assert format_number(0.456) == "0,46"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_opens_in_libreoffice(draft, tmp_path):
+    _, _, path, _ = draft
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    assert (tmp_path / "du-thao-tong-hop.pdf").stat().st_size > 1000
