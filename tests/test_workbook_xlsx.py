@@ -1,0 +1,121 @@
+"""The indicator workbook, read back with openpyxl: sheets, rows, frozen header, numbers."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date, datetime
+
+import openpyxl
+import pytest
+
+from aggregators.consolidate import consolidate
+from model import Candidate, FileRecord, Status
+from reports.workbook_xlsx import SHEETS, write_workbook
+from test_consolidate import iv, make_ref, make_sub, record
+
+
+def _inputs():
+    ref = make_ref()
+    weak = iv("forest_cover", 41.5, Status.DAT, score=0.6)
+    unknown = iv(None, 12.0, name="Số hợp tác xã thành lập mới", unit="HTX")
+    unknown = unknown.__class__(**{**unknown.__dict__, "candidates": (Candidate("ntm", "Xã NTM", 0.55),)})
+    derived = iv("grdp_growth", 6.2, Status.CHUA_DAT)
+    derived = derived.__class__(**{**derived.__dict__, "status_derived": True})
+    subs = [make_sub("in/dl.docx", "dai-loc", [], [derived, iv("budget_revenue", 1234.5, unit="tỷ đồng"), weak]),
+            make_sub("in/hv.docx", "hoa-vang", [], [iv("grdp_growth", 7.5, Status.VUOT), unknown]),
+            make_sub("in/la.docx", None, [], [iv("grdp_growth", 8.0, Status.VUOT)])]
+    records = [record("in/dl.docx", "2023-07-28T09:15:00+07:00", unit="dai-loc"),
+               record("in/hv.docx", "2023-08-03T16:00:00+07:00", unit="hoa-vang"),
+               record("in/la.docx", "2023-07-10T08:00:00"),
+               FileRecord("in/hong.docx", None, "2023-07-02T00:00:00", "rejected", reason="Hỏng / broken")]
+    return ref, consolidate(subs, ref), records
+
+
+@pytest.fixture()
+def book(tmp_path):
+    ref, cons, records = _inputs()
+    path = write_workbook(cons, records, ref, tmp_path / "chi-tieu.xlsx")
+    return ref, cons, openpyxl.load_workbook(path)
+
+
+def _rows(ws):
+    return [list(r) for r in ws.iter_rows(values_only=True)]
+
+
+def test_sheets_header_frozen_and_filtered(book):
+    _, _, wb = book
+    assert tuple(wb.sheetnames) == SHEETS
+    for ws in wb.worksheets:
+        assert ws.freeze_panes in ("A2", "C2"), ws.title
+        assert ws.auto_filter.ref == ws.dimensions, ws.title
+        assert all(c.font.bold for c in ws[1])
+        assert all(ws.column_dimensions[c.column_letter].width >= 8 for c in ws[1])
+
+
+def test_summary_one_row_per_catalog_entry_with_unit_groups_and_aggregate(book):
+    ref, _, wb = book
+    rows = _rows(wb["Tổng hợp"])
+    header = rows[0]
+    assert len(rows) == 1 + len(ref.catalog.entries)
+    assert header[:4] == ["Mã chỉ tiêu", "Tên chỉ tiêu", "ĐVT", "Cách tổng hợp"]
+    assert len(header) == 4 + 2 * (len(ref.units) + 1) + 3                  # + the unidentified submitter
+    assert header[-3:] == ["Kết quả tổng hợp", "Số đơn vị báo cáo", "Số đơn vị đạt, vượt"]
+    grdp = dict(zip(header, rows[1]))
+    assert grdp["Huyện ủy Đại Lộc – giá trị"] == 6.2 and grdp["Huyện ủy Đại Lộc – đánh giá"] == "Chưa đạt (suy ra)"
+    assert grdp["Huyện ủy Duy Xuyên – giá trị"] is None
+    assert grdp["Kết quả tổng hợp"] == pytest.approx((6.2 + 7.5 + 8.0) / 3)
+    assert (grdp["Số đơn vị báo cáo"], grdp["Số đơn vị đạt, vượt"]) == (3, 2)
+
+
+def test_numbers_are_numbers_everywhere(book):
+    _, _, wb = book
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, str):
+                    assert not cell.value.replace(",", "").replace(".", "").isdigit(), (ws.title, cell.coordinate)
+    detail = wb["Chi tiết"]
+    header = [c.value for c in detail[1]]
+    value_col = header.index("Giá trị") + 1
+    assert all(detail.cell(r, value_col).data_type == "n" for r in range(2, detail.max_row + 1))
+
+
+def test_detail_review_register_and_catalog(book):
+    ref, _, wb = book
+    detail = _rows(wb["Chi tiết"])
+    assert len(detail) == 1 + 6
+    first = dict(zip(detail[0], detail[1]))
+    assert (first["Đơn vị"], first["Mã chỉ tiêu"], first["Đánh giá suy ra"]) == ("Huyện ủy Đại Lộc", "grdp_growth", "Có")
+    review = _rows(wb["Cần rà soát"])
+    assert [(r[0], r[3]) for r in review[1:]] == [("dai-loc", "forest_cover"), ("hoa-vang", None)]
+    unmatched = dict(zip(review[0], review[2]))
+    assert unmatched["Ứng viên 1 – mã"] == "ntm" and unmatched["Ứng viên 1 – điểm"] == 0.55
+    register = _rows(wb["Nộp báo cáo"])
+    by_unit = {r[0]: dict(zip(register[0], r)) for r in register[1:len(ref.units) + 1]}
+    assert list(by_unit) == [u.id for u in ref.units]
+    assert by_unit["dai-loc"]["Đúng hạn"] == "Có" and by_unit["hoa-vang"]["Đúng hạn"] == "Không"
+    assert by_unit["duy-xuyen"]["Đã nộp"] == "Chưa" and by_unit["duy-xuyen"]["Tệp"] is None
+    assert by_unit["dai-loc"]["Thời điểm nhận"] == datetime(2023, 7, 28, 9, 15)
+    assert by_unit["dai-loc"]["Hạn nộp"] in (date(2023, 7, 30), datetime(2023, 7, 30))
+    extra = [r[4] for r in register[len(ref.units) + 1:]]
+    assert extra == ["in/hong.docx", "in/la.docx"]
+    assert len(_rows(wb["Danh mục"])) == 1 + len(ref.catalog.entries)
+
+
+def test_deterministic_bytes(tmp_path):
+    ref, cons, records = _inputs()
+    a = write_workbook(cons, records, ref, tmp_path / "a.xlsx")
+    ref, cons, records = _inputs()
+    b = write_workbook(cons, records, ref, tmp_path / "b.xlsx")
+    assert a.read_bytes() == b.read_bytes()
+    assert openpyxl.load_workbook(a).properties.created == datetime(2023, 8, 3, 16, 0)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_opens_in_libreoffice(tmp_path):
+    ref, cons, records = _inputs()
+    path = write_workbook(cons, records, ref, tmp_path / "chi-tieu.xlsx")
+    subprocess.run(["soffice", "--headless", "--convert-to", "csv", "--outdir", str(tmp_path / "csv"), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    assert "grdp_growth" in (tmp_path / "csv" / "chi-tieu.csv").read_text(encoding="utf-8", errors="replace")
