@@ -115,6 +115,7 @@ class Paragraph:
     index: int            # block index in the source document body (0-based)
     style: str = ""
     raw: str = ""         # text as stored, before decoding/cleaning (when it differs)
+    label: str = ""       # automatic-numbering label Word renders before the text ("III.")
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,7 @@ def _section_json(s: Section) -> dict:
     return {
         "id": s.id,
         "heading": s.heading.text if s.heading else None,
+        "heading_label": s.heading.label if s.heading and s.heading.label else None,
         "matched": s.matched,
         "score": round(s.score, 4),
         "paragraphs": [p.text for p in s.paragraphs],

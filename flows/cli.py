@@ -1,0 +1,140 @@
+"""The `tonghop` command line: each command opens, calls one library function, reports cleanly."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help=("Tổng hợp báo cáo sơ kết giữa nhiệm kỳ của các đơn vị thành một dự thảo, bảng chỉ tiêu và "
+          "nhật ký lượt chạy. / Consolidate the units' reports into a draft, an indicator workbook and a manifest."),
+)
+
+OUTLINE_HELP = "Mã đề cương (tệp trong data/outlines) hoặc đường dẫn YAML / outline id or YAML path"
+CATALOG_HELP = "Danh mục chỉ tiêu CSV / indicator catalog CSV (mặc định / default: data/catalog/chi-tieu.csv)"
+UNITS_HELP = "Danh sách đơn vị CSV / units registry CSV (mặc định / default: data/units/don-vi.csv)"
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(f"Lỗi / error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _prefect_env() -> None:
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+@app.command("parse")
+def parse_cmd(
+    files: list[Path] = typer.Argument(..., help="Các tệp báo cáo .docx / submitted .docx files"),
+    outline: str = typer.Option("de-cuong-huyen", "--outline", help=OUTLINE_HELP),
+    catalog: Optional[Path] = typer.Option(None, "--catalog", help=CATALOG_HELP),
+    units: Optional[Path] = typer.Option(None, "--units", help=UNITS_HELP),
+    as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON / print JSON (contract §2)"),
+) -> None:
+    """Phân tích báo cáo theo đề cương / parse reports by outline headings, print sections and indicators."""
+    from flows.pipeline import load_context, parse_one
+    from parsers.docx_reader import DocxError
+    from parsers.reference import ReferenceDataError
+
+    try:
+        ctx = load_context(outline, catalog, units)
+    except ReferenceDataError as exc:
+        _fail(str(exc))
+    failed = 0
+    for path in files:
+        try:
+            sub = parse_one(path, ctx)
+        except DocxError as exc:
+            failed += 1
+            if len(files) == 1:
+                _fail(f"{path.name}: {exc}")
+            typer.echo(json.dumps({"source": str(path), "error": str(exc)}, ensure_ascii=False))
+            continue
+        if as_json:
+            indent = 2 if len(files) == 1 else None
+            typer.echo(json.dumps(sub.to_json(), ensure_ascii=False, indent=indent))
+        else:
+            typer.echo(_summary(sub))
+    raise typer.Exit(0)
+
+
+def _summary(sub) -> str:
+    lines = [f"{sub.source}: {sub.unit.name or '(chưa xác định đơn vị / unknown unit)'}"]
+    for s in sub.sections:
+        mark = "" if s.matched else " (đề mục riêng / unit's own heading)"
+        head = s.heading.text[:70] if s.heading else ""
+        lines.append(f"  {s.id:<10} {len(s.paragraphs):>3} đoạn  {head}{mark}")
+    lines.append(f"  chỉ tiêu / indicators: {len(sub.indicators)}, "
+                 f"khớp danh mục / matched: {sum(1 for i in sub.indicators if i.id)}")
+    lines.extend(f"  ! {w}" for w in sub.warnings)
+    return "\n".join(lines)
+
+
+@app.command("run")
+def run_cmd(
+    inbox: Path = typer.Option(..., "--inbox", help="Thư mục báo cáo đã nhận / folder of submitted reports"),
+    out: Path = typer.Option(..., "--out", help="Thư mục kết quả / output folder"),
+    outline: str = typer.Option("de-cuong-huyen", "--outline", help=OUTLINE_HELP),
+    catalog: Optional[Path] = typer.Option(None, "--catalog", help=CATALOG_HELP),
+    units: Optional[Path] = typer.Option(None, "--units", help=UNITS_HELP),
+    period: Optional[str] = typer.Option(None, "--period", help="Kỳ báo cáo, vd. '6 tháng đầu năm 2023' / reporting period"),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Ghi đè kết quả cũ thay vì lưu vào out/luu-tru / overwrite earlier outputs instead of archiving them"),
+) -> None:
+    """Chạy tổng hợp một lần / run the consolidation once over every submission in the inbox."""
+    if not inbox.is_dir():
+        _fail(f"Không tìm thấy thư mục hộp thư {inbox} / inbox folder not found: {inbox}")
+    _prefect_env()
+    from flows.nightly import consolidate_flow
+    from parsers.reference import ReferenceDataError
+
+    try:
+        summary = consolidate_flow(inbox=str(inbox), out=str(out), outline=outline,
+                                   catalog=str(catalog) if catalog else None,
+                                   units=str(units) if units else None, period=period, overwrite=overwrite)
+    except ReferenceDataError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"Không ghi được kết quả: {exc.strerror or exc} / cannot write outputs", code=1)
+    typer.echo(summary["message"])
+    for path in summary["outputs"]:
+        typer.echo(f"  {path}")
+    raise typer.Exit(0)
+
+
+@app.command("serve")
+def serve_cmd(
+    settings: Optional[Path] = typer.Option(None, "--settings", help="Tệp cấu hình TOML / settings file (TOML)"),
+) -> None:
+    """Phục vụ lịch chạy hằng đêm / serve the nightly deployment (cron, Asia/Ho_Chi_Minh)."""
+    _prefect_env()
+    from flows.settings import SettingsError, load_settings
+    from flows.nightly import serve
+
+    try:
+        cfg = load_settings(settings)
+    except SettingsError as exc:
+        _fail(str(exc))
+    serve(cfg)
+
+
+def main() -> None:
+    """Console script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

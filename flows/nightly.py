@@ -1,0 +1,125 @@
+"""The nightly consolidation flow: one task per submission, then consolidation and the deliverables.
+
+Tasks are thin wrappers over library functions (flows/pipeline.py, aggregators/, reports/).
+"""
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from prefect import flow, task, unmapped
+from prefect.cache_policies import NO_CACHE
+
+from aggregators.consolidate import consolidate, select_versions
+from flows.pipeline import RunContext, load_context, parse_one
+from flows.settings import Settings
+from model import FileRecord, Rejection, Submission
+from parsers.docx_reader import DocxError
+from reports.archive import archive_previous
+from reports.draft_docx import write_draft
+from reports.manifest import write_manifest, write_status_csv
+from reports.workbook_xlsx import write_workbook
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+DRAFT, WORKBOOK, MANIFEST, STATUS = "du-thao-tong-hop.docx", "chi-tieu.xlsx", "manifest.json", "nop-bao-cao.csv"
+SUPPORTED = {".docx"}
+
+
+def inbox_files(inbox: Path) -> list[Path]:
+    """Every file of the inbox (sub-folders included), hidden files left out, in a stable order."""
+    return sorted(p for p in inbox.rglob("*")
+                  if p.is_file() and not any(part.startswith(".") for part in p.relative_to(inbox).parts))
+
+
+def received(path: Path) -> str:
+    """When a file arrived: its modification time, Vietnam time, ISO 8601."""
+    return datetime.fromtimestamp(path.stat().st_mtime, TZ).isoformat(timespec="seconds")
+
+
+def precheck(path: Path, inbox: Path) -> FileRecord | None:
+    """A record for a file that is not parsed at all (lock file, wrong format), else None."""
+    rel = str(path.relative_to(inbox))
+    if path.name.startswith("~$"):
+        return FileRecord(rel, None, received(path), "skipped",
+                          reason="Tệp khóa tạm của Word, bỏ qua / Word lock file, ignored")
+    if path.suffix.lower() not in SUPPORTED:
+        return FileRecord(rel, None, received(path), "rejected",
+                          reason=f"Định dạng {path.suffix or '(không có đuôi)'} không hỗ trợ, cần lưu thành .docx"
+                                 f" / unsupported format {path.suffix or '(none)'}, save as .docx")
+    return None
+
+
+@task(name="phan-tich-bao-cao", cache_policy=NO_CACHE, retries=0)
+def parse_task(path: str, inbox: str, ctx: RunContext) -> tuple[Submission | Rejection, FileRecord]:
+    """Parse one submission; an unreadable one becomes a rejection, never an exception."""
+    p, base = Path(path), Path(inbox)
+    rel = str(p.relative_to(base))
+    start = time.perf_counter()
+    when = received(p)
+    try:
+        sub = parse_one(p, ctx)
+    except DocxError as exc:
+        return (Rejection(rel, None, str(exc)),
+                FileRecord(rel, None, when, "rejected", reason=str(exc), seconds=time.perf_counter() - start))
+    sub = Submission(source=rel, sha256=sub.sha256, outline=sub.outline, unit=sub.unit, sections=sub.sections,
+                     indicators=sub.indicators, warnings=sub.warnings)
+    return sub, FileRecord(rel, sub.sha256, when, "ok", unit=sub.unit.id,
+                           seconds=round(time.perf_counter() - start, 4), warnings=sub.warnings)
+
+
+@flow(name="tonghop-tong-hop", log_prints=False)
+def consolidate_flow(inbox: str, out: str, outline: str = "de-cuong-huyen", catalog: str | None = None,
+                     units: str | None = None, period: str | None = None, overwrite: bool = False) -> dict:
+    """Consolidate every submission of the inbox into the draft, the workbook and the manifest."""
+    started = time.perf_counter()
+    started_at = datetime.now(TZ).isoformat(timespec="seconds")
+    ctx = load_context(outline, catalog, units)
+    inbox_dir, out_dir = Path(inbox), Path(out)
+    files = inbox_files(inbox_dir)
+    records: list[FileRecord] = []
+    to_parse = []
+    for f in files:
+        rec = precheck(f, inbox_dir)
+        if rec is None:
+            to_parse.append(str(f))
+        else:
+            records.append(rec)
+    results = parse_task.map(to_parse, inbox=unmapped(str(inbox_dir)), ctx=unmapped(ctx)).result()
+    parsed = [(r, rec) for r, rec in results if isinstance(r, Submission)]
+    records.extend(rec for r, rec in results if not isinstance(r, Submission))
+    kept, skipped = select_versions(parsed)
+    records.extend(rec for _, rec in kept)
+    records.extend(skipped)
+    records.sort(key=lambda r: r.source)
+    subs = [s for s, _ in kept]
+    cons = consolidate(subs, ctx.ref)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    archived = None if overwrite else archive_previous(out_dir, (DRAFT, WORKBOOK, MANIFEST, STATUS))
+    run_info = {"started_at": started_at, "inbox": str(inbox_dir), "period": period,
+                "archived_previous": str(archived) if archived else None}
+    write_draft(cons, out_dir / DRAFT, period=period, run_info=run_info, base_dir=inbox_dir)
+    write_workbook(cons, records, ctx.ref, out_dir / WORKBOOK)
+    write_status_csv(cons, records, ctx.ref, out_dir / STATUS)
+    run_info["seconds"] = round(time.perf_counter() - started, 3)
+    manifest = write_manifest(records, subs, ctx.ref, out_dir / MANIFEST, run_info)
+    counts = {s: sum(1 for r in records if r.status == s) for s in ("ok", "rejected", "skipped")}
+    message = (f"Đã tổng hợp {counts['ok']} báo cáo ({counts['rejected']} bị từ chối, {counts['skipped']} bỏ qua); "
+               f"{len(cons.missing)} đơn vị chưa nộp. / Consolidated {counts['ok']} reports "
+               f"({counts['rejected']} rejected, {counts['skipped']} skipped); {len(cons.missing)} units missing.")
+    return {"message": message, "counts": counts, "manifest": str(manifest),
+            "outputs": [str(out_dir / n) for n in (DRAFT, WORKBOOK, MANIFEST, STATUS)]}
+
+
+def serve(settings: Settings) -> None:
+    """Serve the flow on its nightly schedule (needs a running Prefect server, see README)."""
+    from prefect.schedules import Cron
+
+    consolidate_flow.serve(
+        name=settings.name,
+        schedules=[Cron(settings.cron, timezone=settings.timezone)],
+        parameters={"inbox": settings.inbox, "out": settings.out, "outline": settings.outline,
+                    "catalog": settings.catalog, "units": settings.units, "period": settings.period},
+        description="Tổng hợp báo cáo sơ kết hằng đêm / nightly consolidation of the units' reports",
+    )

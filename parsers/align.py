@@ -1,0 +1,165 @@
+"""Outline alignment: the document's heading sequence × the outline's nodes → outline ids.
+
+A monotone sequence alignment (dynamic programming), not a nearest-string lookup per heading:
+each pairing scores text similarity plus label and kind agreement, and consecutive pairings score
+how well the second node follows the first in the outline. Order is what tells apart two nodes
+with identical words (P1.III.2 and P1.IV.1); a heading may stay unaligned (an extra or deeper
+heading) and a node may be skipped (a missing section).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from model import Outline, OutlineNode
+from parsers.headings import Candidate, Label, parse_label
+from parsers.normalize import has_diacritics, match_key, strip_diacritics
+
+MIN_GAIN_SCORE = 0.62      # a pairing must score above this to be kept
+NEXT_BONUS = 0.06          # the node right after the previous one in the outline
+SKIP_PENALTY = 0.02        # per outline node skipped between two aligned headings
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Outline node and score of one aligned heading candidate."""
+
+    pos: int
+    node_id: str
+    score: float
+
+
+def node_label(node: OutlineNode) -> Label | None:
+    """The label of an outline node as a Label ('Phần thứ nhất' -> part 1, 'III' -> roman)."""
+    text = node.label.strip()
+    if not text:
+        return None
+    label, _ = parse_label(text + " x") if not text.lower().startswith("ph") else parse_label(text)
+    if label is None:
+        label, _ = parse_label(text + ". x")
+    return label
+
+
+def _keys(outline: Outline) -> tuple[list[str], list[int]]:
+    keys, owner = [], []
+    for j, node in enumerate(outline.nodes):
+        for title in (node.title, *node.aliases):
+            keys.append(match_key(title))
+            owner.append(j)
+    return keys, owner
+
+
+def _scores(queries: list[str], keys: list[str]) -> np.ndarray:
+    """Combined similarity in 0..1 of every query against every key."""
+    if not queries or not keys:
+        return np.zeros((len(queries), len(keys)))
+    r = process.cdist(queries, keys, scorer=fuzz.ratio, dtype=np.float32)
+    ts = process.cdist(queries, keys, scorer=fuzz.token_sort_ratio, dtype=np.float32)
+    tset = process.cdist(queries, keys, scorer=fuzz.token_set_ratio, dtype=np.float32)
+    pr = process.cdist(queries, keys, scorer=fuzz.partial_ratio, dtype=np.float32)
+    qlen = np.array([max(len(q), 1) for q in queries], dtype=np.float32)[:, None]
+    klen = np.array([max(len(k), 1) for k in keys], dtype=np.float32)[None, :]
+    lr = np.minimum(qlen, klen) / np.maximum(qlen, klen)
+    tset_adj = tset * (0.72 + 0.28 * lr)
+    pr_adj = np.where(qlen >= 20, pr * (0.62 + 0.38 * lr), 0)
+    empty = (qlen <= 1) | np.array([[not q] for q in queries])
+    best = np.maximum.reduce([r, ts, tset_adj, pr_adj]) / 100.0
+    return np.where(empty, 0.0, best)
+
+
+def similarity(titles: list[str], outline: Outline) -> np.ndarray:
+    """Text similarity (0..1) of each heading title to each outline node (M × N)."""
+    keys, owner = _keys(outline)
+    q_acc = [match_key(t) for t in titles]
+    plain_keys = [strip_diacritics(k) for k in keys]
+    q_plain = [strip_diacritics(q) for q in q_acc]
+    acc = _scores(q_acc, keys)
+    plain = _scores(q_plain, plain_keys)
+    accented = np.array([has_diacritics(t) for t in titles], dtype=bool)[:, None]
+    per_key = np.where(accented, np.maximum(acc, plain - 0.04), plain)
+    out = np.zeros((len(titles), len(outline.nodes)))
+    for k, j in enumerate(owner):
+        out[:, j] = np.maximum(out[:, j], per_key[:, k])
+    return out
+
+
+def pair_score(sim: float, cand: Candidate, label: Label | None) -> float:
+    """Evidence that a candidate is an outline node: text similarity adjusted by labels."""
+    w = sim
+    cl = cand.label
+    if cl is not None and label is not None:
+        if cl.kind == label.kind:
+            w += 0.06
+            if cl.value == label.value:
+                w += 0.1
+                if cl.kind == "part":
+                    w = max(w, 0.9)
+        elif cl.kind == "letter" and label.kind in ("part", "roman"):
+            w -= 0.4
+        elif {cl.kind, label.kind} == {"multi", "arabic"}:
+            w -= 0.04
+            if cl.value.split(".")[-1] == label.value:
+                w += 0.05
+        elif cl.kind == "part" or label.kind == "part":
+            w -= 0.3
+        else:
+            w -= 0.12
+    elif label is not None and label.kind == "part" and cl is None:
+        w -= 0.1
+    w -= (1.0 - cand.strength) * 0.25
+    return w
+
+
+def align(candidates: list[Candidate], outline: Outline) -> list[Alignment]:
+    """The best monotone alignment of heading candidates to outline nodes."""
+    m, n = len(candidates), len(outline.nodes)
+    if m == 0:
+        return []
+    sim = similarity([c.title for c in candidates], outline)
+    labels = [node_label(node) for node in outline.nodes]
+    weight = np.array([[pair_score(sim[i, j], candidates[i], labels[j]) for j in range(n)] for i in range(m)])
+    gain = weight - MIN_GAIN_SCORE
+    neg = -1e9
+    # best[j+1]: best total with the last aligned node j (index 0: nothing aligned yet)
+    best = np.full(n + 1, neg)
+    best[0] = 0.0
+    back: list[list[tuple[int, bool]]] = []
+    for i in range(m):
+        new = best.copy()
+        choice = [(j, False) for j in range(n + 1)]
+        for k in range(n):
+            if gain[i, k] <= 0:
+                continue
+            for j in range(k + 1):          # previous last node j-1 < k
+                if best[j] <= neg / 2:
+                    continue
+                skipped = k - j              # nodes between previous (j-1) and k
+                trans = NEXT_BONUS if skipped == 0 else -SKIP_PENALTY * skipped
+                total = best[j] + gain[i, k] + trans
+                if total > new[k + 1]:
+                    new[k + 1] = total
+                    choice[k + 1] = (j, True)
+        back.append(choice)
+        best = new
+    state = int(np.argmax(best))
+    result = []
+    for i in range(m - 1, -1, -1):
+        prev, used = back[i][state]
+        if used:
+            node = state - 1
+            result.append(Alignment(candidates[i].pos, outline.nodes[node].id, float(min(1.0, max(0.0, weight[i, node])))))
+            state = prev
+    result.reverse()
+    return result
+
+
+_CLOSING = re.compile(
+    r"^(?:n[oơ]i\s+nh[aậ]n\b|t\s*/\s*m\b|tm\s*\.|thay\s+m[aặ]t\b|k\s*/\s*t\b|kt\s*\.\s|q\.\s*b[ií]\s+th)", re.I)
+
+
+def is_closing(text: str) -> bool:
+    """Start of the closing block: recipients ('Nơi nhận') or signature ('T/M BAN THƯỜNG VỤ')."""
+    return bool(_CLOSING.match(text.strip()))

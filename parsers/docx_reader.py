@@ -1,0 +1,442 @@
+"""Zip + XML → blocks: the body's paragraphs and tables in order, with what heading detection needs.
+
+Reads word/document.xml with lxml directly (python-docx's object layer is too slow for a nightly
+batch and hides numbering, text boxes and legacy fonts). Legacy-encoded runs are decoded by font.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from io import BytesIO
+
+from lxml import etree
+
+from model import Table
+from parsers.legacy import decode, legacy_encoding, looks_legacy
+from parsers.normalize import clean
+from parsers.numbering import Counter, read_numbering
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_W = "{%s}" % W
+_MC = "{%s}" % MC
+MAX_XML_BYTES = 200 * 1024 * 1024
+_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+_HEADING_NAME = re.compile(r"^(?:heading|tiêu đề|tieu de|tieude|muc|mục|title)\s*(\d)$", re.I)
+
+
+class DocxError(ValueError):
+    """A file that is not a readable .docx; the message is one bilingual line."""
+
+
+@dataclass(frozen=True)
+class StyleInfo:
+    """A paragraph or character style with its inheritance resolved."""
+
+    name: str = ""
+    outline_level: int | None = None
+    num_id: str | None = None
+    num_level: int = 0
+    bold: bool | None = None
+    caps: bool | None = None
+    font: str | None = None
+    centered: bool | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """One body paragraph or table as read, before any interpretation."""
+
+    kind: str                       # "p" | "table"
+    index: int                      # ordinal of the top-level body element
+    text: str = ""                  # cleaned Unicode text (numbering label not included)
+    raw: str = ""                   # text as stored (before legacy decoding), when it differs
+    style: str = ""
+    outline_level: int | None = None    # 0-based, from the paragraph or its style
+    style_level: int | None = None      # N of a "Heading N"-like style name
+    num_label: str | None = None        # automatic numbering as Word renders it, e.g. "III."
+    num_format: str | None = None
+    num_level: int | None = None
+    bold: bool = False                  # every letter is bold
+    caps: bool = False                  # rendered all capitals (w:caps)
+    centered: bool = False
+    origin: str = "body"                # "body" | "textbox" | "footnote"
+    table: Table | None = None
+
+
+@dataclass
+class _Context:
+    styles: dict[str, StyleInfo]
+    default_font: str | None
+    counter: Counter
+    footnotes: dict[str, list[str]]
+    encodings_seen: set[str] = field(default_factory=set)
+
+
+def read_docx(data: bytes) -> tuple[list[Block], list[str]]:
+    """Blocks of the document body in order, and reading warnings."""
+    try:
+        zf = zipfile.ZipFile(BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise DocxError("Tệp không phải .docx (không phải tệp zip) / not a .docx file (not a zip archive)") from exc
+    with zf:
+        names = set(zf.namelist())
+        if "word/document.xml" not in names:
+            raise DocxError("Tệp .docx thiếu word/document.xml / .docx without word/document.xml")
+        document = _parse_part(zf, "word/document.xml")
+        styles, default_font = _read_styles(_parse_part(zf, "word/styles.xml") if "word/styles.xml" in names else None)
+        numbering = read_numbering(_read_part(zf, "word/numbering.xml") if "word/numbering.xml" in names else None)
+        footnotes = _read_footnotes(zf, names, styles, default_font)
+    ctx = _Context(styles=styles, default_font=default_font, counter=Counter(numbering), footnotes=footnotes)
+    body = document.find(_W + "body")
+    if body is None:
+        raise DocxError("Tệp .docx không có phần thân văn bản / .docx without a document body")
+    blocks: list[Block] = []
+    for index, el in enumerate(_body_elements(body)):
+        blocks.extend(_read_element(el, index, ctx))
+    warnings = [f"Đã chuyển mã phông cũ {enc.upper()} sang Unicode / decoded legacy {enc.upper()} text"
+                for enc in sorted(ctx.encodings_seen)]
+    return blocks, warnings
+
+
+def _read_part(zf: zipfile.ZipFile, name: str) -> bytes:
+    info = zf.getinfo(name)
+    if info.file_size > MAX_XML_BYTES:
+        raise DocxError(f"Phần {name} quá lớn ({info.file_size} byte) / part {name} too large")
+    try:
+        return zf.read(name)
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+        raise DocxError(f"Tệp .docx hỏng, không đọc được {name} / corrupt .docx, cannot read {name}") from exc
+
+
+def _parse_part(zf: zipfile.ZipFile, name: str):
+    try:
+        return etree.fromstring(_read_part(zf, name), parser=_XML_PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise DocxError(f"XML hỏng trong {name} / malformed XML in {name}") from exc
+
+
+def _body_elements(container):
+    """Top-level paragraphs and tables, looking through content controls and custom XML."""
+    for el in container:
+        tag = el.tag
+        if tag in (_W + "p", _W + "tbl"):
+            yield el
+        elif tag in (_W + "sdt", _W + "customXml"):
+            content = el.find(_W + "sdtContent") if tag == _W + "sdt" else el
+            if content is not None:
+                yield from _body_elements(content)
+
+
+# ---------------------------------------------------------------- styles
+
+
+def _on(el) -> bool | None:
+    if el is None:
+        return None
+    return el.get(_W + "val") not in ("0", "false", "off", "none")
+
+
+def _font_of(rpr) -> str | None:
+    if rpr is None:
+        return None
+    fonts = rpr.find(_W + "rFonts")
+    if fonts is None:
+        return None
+    return fonts.get(_W + "ascii") or fonts.get(_W + "hAnsi") or fonts.get(_W + "cs")
+
+
+def _read_styles(root) -> tuple[dict[str, StyleInfo], str | None]:
+    if root is None:
+        return {}, None
+    default_font = None
+    defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
+    default_font = _font_of(defaults)
+    raw: dict[str, tuple[str | None, dict]] = {}
+    for st in root.iter(_W + "style"):
+        sid = st.get(_W + "styleId") or ""
+        name_el = st.find(_W + "name")
+        ppr = st.find(_W + "pPr")
+        rpr = st.find(_W + "rPr")
+        numpr = ppr.find(_W + "numPr") if ppr is not None else None
+        olvl = ppr.find(_W + "outlineLvl") if ppr is not None else None
+        jc = ppr.find(_W + "jc") if ppr is not None else None
+        props = {
+            "name": name_el.get(_W + "val") if name_el is not None else sid,
+            "outline_level": int(olvl.get(_W + "val")) if olvl is not None and (olvl.get(_W + "val") or "").isdigit() else None,
+            "num_id": numpr.find(_W + "numId").get(_W + "val") if numpr is not None and numpr.find(_W + "numId") is not None else None,
+            "num_level": int(numpr.find(_W + "ilvl").get(_W + "val") or 0) if numpr is not None and numpr.find(_W + "ilvl") is not None else None,
+            "bold": _on(rpr.find(_W + "b")) if rpr is not None else None,
+            "caps": _on(rpr.find(_W + "caps")) if rpr is not None else None,
+            "font": _font_of(rpr),
+            "centered": (jc.get(_W + "val") == "center") if jc is not None else None,
+        }
+        based = st.find(_W + "basedOn")
+        raw[sid] = (based.get(_W + "val") if based is not None else None, props)
+
+    resolved: dict[str, StyleInfo] = {}
+
+    def resolve(sid: str, depth: int = 0) -> dict:
+        parent_id, props = raw[sid]
+        merged = {}
+        if parent_id and parent_id in raw and depth < 20 and parent_id != sid:
+            merged = resolve(parent_id, depth + 1)
+        merged = {**merged, **{k: v for k, v in props.items() if v is not None}}
+        merged["name"] = props["name"]
+        return merged
+
+    for sid in raw:
+        m = resolve(sid)
+        resolved[sid] = StyleInfo(name=m.get("name", sid), outline_level=m.get("outline_level"),
+                                  num_id=m.get("num_id"), num_level=m.get("num_level") or 0,
+                                  bold=m.get("bold"), caps=m.get("caps"), font=m.get("font"),
+                                  centered=m.get("centered"))
+    return resolved, default_font
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+@dataclass
+class _Runs:
+    parts: list[str] = field(default_factory=list)
+    raw_parts: list[str] = field(default_factory=list)
+    letters: int = 0
+    bold_letters: int = 0
+    caps_letters: int = 0
+    extra: list[tuple[str, list[str]]] = field(default_factory=list)   # (origin, paragraph texts)
+
+
+def _run_text(run) -> str:
+    out = []
+    for child in run:
+        tag = child.tag
+        if tag == _W + "t":
+            out.append(child.text or "")
+        elif tag == _W + "tab":
+            out.append("\t")
+        elif tag in (_W + "br", _W + "cr"):
+            out.append("\n")
+        elif tag == _W + "noBreakHyphen":
+            out.append("-")
+    return "".join(out)
+
+
+def _collect_runs(p, ctx: _Context, pstyle: StyleInfo, acc: _Runs) -> None:
+    for el in p:
+        tag = el.tag
+        if tag == _W + "r":
+            _add_run(el, ctx, pstyle, acc)
+        elif tag in (_W + "hyperlink", _W + "ins", _W + "smartTag", _W + "fldSimple", _W + "customXml",
+                     _W + "moveTo", _W + "dir", _W + "bdo"):
+            _collect_runs(el, ctx, pstyle, acc)
+        elif tag == _W + "sdt":
+            content = el.find(_W + "sdtContent")
+            if content is not None:
+                _collect_runs(content, ctx, pstyle, acc)
+        elif tag == _MC + "AlternateContent":
+            choice = el.find(_MC + "Choice")
+            if choice is not None:
+                _collect_runs(choice, ctx, pstyle, acc)
+
+
+def _add_run(run, ctx: _Context, pstyle: StyleInfo, acc: _Runs) -> None:
+    rpr = run.find(_W + "rPr")
+    cstyle = ctx.styles.get(rpr.find(_W + "rStyle").get(_W + "val")) if rpr is not None and rpr.find(_W + "rStyle") is not None else None
+    text = _run_text(run)
+    if text:
+        font = _font_of(rpr) or (cstyle.font if cstyle else None) or pstyle.font or ctx.default_font
+        encoding = legacy_encoding(font) or looks_legacy(text)
+        decoded = decode(text, encoding) if encoding else text
+        if encoding:
+            ctx.encodings_seen.add(encoding.replace("tcvn3h", "tcvn3"))
+        acc.parts.append(decoded)
+        acc.raw_parts.append(text)
+        bold = _first(_on(rpr.find(_W + "b")) if rpr is not None else None, cstyle.bold if cstyle else None, pstyle.bold)
+        caps = _first(_on(rpr.find(_W + "caps")) if rpr is not None else None, cstyle.caps if cstyle else None, pstyle.caps)
+        letters = sum(1 for c in decoded if c.isalpha())
+        acc.letters += letters
+        if bold:
+            acc.bold_letters += letters
+        if caps:
+            acc.caps_letters += letters
+    for box in run.iter(_W + "txbxContent"):
+        if any(a.tag == _MC + "Fallback" for a in box.iterancestors()):
+            continue
+        texts = [t for t in (_plain_paragraph(q, ctx) for q in box.iter(_W + "p")) if t]
+        if texts:
+            acc.extra.append(("textbox", texts))
+    for ref in run.iter(_W + "footnoteReference"):
+        texts = ctx.footnotes.get(ref.get(_W + "id") or "", [])
+        if texts:
+            acc.extra.append(("footnote", texts))
+
+
+def _first(*values):
+    for v in values:
+        if v is not None:
+            return v
+    return None
+
+
+def _plain_paragraph(p, ctx: _Context) -> str:
+    """Text of a paragraph inside a text box, footnote or table cell (legacy fonts decoded)."""
+    ppr = p.find(_W + "pPr")
+    sid = ppr.find(_W + "pStyle").get(_W + "val") if ppr is not None and ppr.find(_W + "pStyle") is not None else "Normal"
+    acc = _Runs()
+    _collect_runs(p, ctx, ctx.styles.get(sid, StyleInfo()), acc)
+    return clean("".join(acc.parts))
+
+
+def _read_paragraph(p, index: int, ctx: _Context) -> list[Block]:
+    ppr = p.find(_W + "pPr")
+    sid = None
+    outline_level = num_id = None
+    num_level = None
+    centered = None
+    if ppr is not None:
+        ps = ppr.find(_W + "pStyle")
+        sid = ps.get(_W + "val") if ps is not None else None
+        ol = ppr.find(_W + "outlineLvl")
+        if ol is not None and (ol.get(_W + "val") or "").isdigit():
+            outline_level = int(ol.get(_W + "val"))
+        numpr = ppr.find(_W + "numPr")
+        if numpr is not None:
+            nid = numpr.find(_W + "numId")
+            ilvl = numpr.find(_W + "ilvl")
+            num_id = nid.get(_W + "val") if nid is not None else None
+            num_level = int(ilvl.get(_W + "val") or 0) if ilvl is not None else None
+        jc = ppr.find(_W + "jc")
+        if jc is not None:
+            centered = jc.get(_W + "val") == "center"
+    style = ctx.styles.get(sid or "Normal", StyleInfo(name=sid or ""))
+    if outline_level is None:
+        outline_level = style.outline_level
+    if outline_level is not None and outline_level > 8:
+        outline_level = None
+    if num_id is None and style.num_id:
+        num_id = style.num_id
+        num_level = style.num_level if num_level is None else num_level
+    acc = _Runs()
+    _collect_runs(p, ctx, style, acc)
+    text = clean("".join(acc.parts))
+    raw = clean("".join(acc.raw_parts))
+    label = fmt = None
+    if num_id and num_id != "0" and text:
+        rendered = ctx.counter.label(num_id, num_level or 0)
+        if rendered:
+            label, fmt = rendered
+    m = _HEADING_NAME.match((style.name or "").strip())
+    blocks = []
+    if text:
+        blocks.append(Block(
+            kind="p", index=index, text=text, raw=raw if raw != text else "", style=style.name or sid or "",
+            outline_level=outline_level, style_level=int(m.group(1)) if m else None,
+            num_label=clean(label) if label else None, num_format=fmt, num_level=num_level if label else None,
+            bold=acc.letters > 0 and acc.bold_letters == acc.letters,
+            caps=acc.letters > 0 and acc.caps_letters == acc.letters,
+            centered=bool(_first(centered, style.centered)),
+        ))
+    for origin, texts in acc.extra:
+        blocks.extend(Block(kind="p", index=index, text=t, style=style.name or "", origin=origin) for t in texts)
+    return blocks
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _read_element(el, index: int, ctx: _Context) -> list[Block]:
+    if el.tag == _W + "p":
+        return _read_paragraph(el, index, ctx)
+    rows, nested = _read_table(el, ctx)
+    blocks = [Block(kind="table", index=index, table=Table(rows=rows, index=index))] if rows else []
+    blocks.extend(Block(kind="table", index=index, table=Table(rows=r, index=index), origin="nested")
+                  for r in nested if r)
+    return blocks
+
+
+def _cell_text(tc, ctx: _Context, nested: list) -> str:
+    parts = []
+    for child in tc:
+        if child.tag == _W + "p":
+            t = _plain_paragraph(child, ctx)
+            if t:
+                parts.append(t)
+        elif child.tag == _W + "tbl":
+            rows, deeper = _read_table(child, ctx)
+            nested.append(rows)
+            nested.extend(deeper)
+        elif child.tag == _W + "sdt":
+            content = child.find(_W + "sdtContent")
+            if content is not None:
+                parts.append(_cell_text(content, ctx, nested))
+    return clean(" ".join(p for p in parts if p))
+
+
+def _read_table(tbl, ctx: _Context) -> tuple[tuple[tuple[str, ...], ...], list]:
+    """Rows of logical cells: gridSpan repeats the text across its columns, vMerge carries it down."""
+    nested: list = []
+    grid: list[list[str]] = []
+    for tr in tbl.iter(_W + "tr"):
+        if tr.getparent() is not tbl and not _is_own_row(tr, tbl):
+            continue
+        row: list[str] = []
+        trpr = tr.find(_W + "trPr")
+        before = trpr.find(_W + "gridBefore") if trpr is not None else None
+        if before is not None:
+            row.extend([""] * int(before.get(_W + "val") or 0))
+        for tc in _row_cells(tr):
+            tcpr = tc.find(_W + "tcPr")
+            span_el = tcpr.find(_W + "gridSpan") if tcpr is not None else None
+            span = max(1, int(span_el.get(_W + "val") or 1)) if span_el is not None else 1
+            vmerge = tcpr.find(_W + "vMerge") if tcpr is not None else None
+            col = len(row)
+            if vmerge is not None and vmerge.get(_W + "val") in (None, "continue"):
+                above = grid[-1][col] if grid and col < len(grid[-1]) else ""
+                text = above
+                _cell_text(tc, ctx, nested)
+            else:
+                text = _cell_text(tc, ctx, nested)
+            row.extend([text] * span)
+        grid.append(row)
+    width = max((len(r) for r in grid), default=0)
+    rows = tuple(tuple(r + [""] * (width - len(r))) for r in grid if any(c for c in r))
+    return rows, nested
+
+
+def _is_own_row(tr, tbl) -> bool:
+    parent = tr.getparent()
+    while parent is not None and parent.tag != _W + "tbl":
+        parent = parent.getparent()
+    return parent is tbl
+
+
+def _row_cells(tr):
+    for el in tr:
+        if el.tag == _W + "tc":
+            yield el
+        elif el.tag in (_W + "sdt", _W + "customXml"):
+            content = el.find(_W + "sdtContent") if el.tag == _W + "sdt" else el
+            if content is not None:
+                yield from (c for c in content if c.tag == _W + "tc")
+
+
+# ---------------------------------------------------------------- footnotes
+
+
+def _read_footnotes(zf: zipfile.ZipFile, names: set[str], styles, default_font) -> dict[str, list[str]]:
+    if "word/footnotes.xml" not in names:
+        return {}
+    try:
+        root = _parse_part(zf, "word/footnotes.xml")
+    except DocxError:
+        return {}
+    ctx = _Context(styles=styles, default_font=default_font, counter=Counter(read_numbering(None)), footnotes={})
+    notes = {}
+    for fn in root.iter(_W + "footnote"):
+        if fn.get(_W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        texts = [t for t in (_plain_paragraph(p, ctx) for p in fn.iter(_W + "p")) if t]
+        notes[fn.get(_W + "id") or ""] = texts
+    return notes

@@ -1,0 +1,144 @@
+"""Heading detection: is a block a heading, with which label and how strong is the evidence.
+
+Detection only; which outline node a heading is belongs to `align.py`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers.docx_reader import Block
+from parsers.normalize import strip_diacritics
+
+# Label kinds and the outline depth they usually sit at.
+KIND_DEPTH = {"part": 0, "roman": 1, "arabic": 2, "multi": 3, "letter": 3}
+
+_PART_WORDS = {
+    "nhat": 1, "mot": 1, "i": 1, "1": 1,
+    "hai": 2, "ii": 2, "2": 2,
+    "ba": 3, "iii": 3, "3": 3,
+    "tu": 4, "bon": 4, "iv": 4, "4": 4,
+    "nam": 5, "v": 5, "5": 5,
+}
+_PART = re.compile(r"^ph[aâầ]n\s+(?:th[uứ]\s+)?([^\s:.\-–—/)]+)\s*[:.\-–—/)]?\s*(.*)$", re.I | re.S)
+_ROMAN = re.compile(r"^([IVXL]{1,6})\s*(?:[.\-/)–—:]+|\t)\s*(.*)$", re.S)
+_MULTI = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\s*[.)\-/:]?(?:\s+|\t)(?=\D)(.*)$", re.S)
+_ARABIC = re.compile(r"^(\d{1,2})\s*(?:[.)\-/:–—]+|\t)\s*(?=[^\d\s])(.*)$", re.S)
+_LETTER = re.compile(r"^([a-zđ])\s*[).](?:\s+|\t)(?=\S)(.*)$", re.S)
+_BULLET = re.compile(r"^[-+•●○▪■□◦*–—➢►✓]")
+_ROMAN_VALID = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")
+_SENTENCE_END = re.compile(r"[.;!?…]\s*$")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A heading label: kind, canonical value ("III", "2", "a", "1.2", part number) and depth."""
+
+    kind: str
+    value: str
+    text: str            # as written, e.g. "III." or "Phần thứ nhất"
+
+    @property
+    def depth(self) -> int:
+        return KIND_DEPTH[self.kind]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A block that may be a heading."""
+
+    pos: int                 # position in the block list
+    label: Label | None
+    title: str               # heading words without the label
+    strength: float          # 0..1 evidence that this is a heading at all
+    style_level: int | None  # 0-based level from outline level or heading style
+
+
+def parse_label(text: str) -> tuple[Label | None, str]:
+    """Split a leading label off a heading text: 'III. KẾT QUẢ' -> (roman III, 'KẾT QUẢ')."""
+    s = text.strip()
+    m = _PART.match(s)
+    if m:
+        word = strip_diacritics(m.group(1)).casefold().rstrip(":.")
+        if word in _PART_WORDS:
+            return Label("part", str(_PART_WORDS[word]), s[: m.start(2)].strip()), m.group(2).strip()
+    m = _ROMAN.match(s)
+    if m and _ROMAN_VALID.match(m.group(1)):
+        return Label("roman", m.group(1), s[: m.start(2)].strip()), m.group(2).strip()
+    m = _MULTI.match(s)
+    if m:
+        return Label("multi", m.group(1), s[: m.start(2)].strip()), m.group(2).strip()
+    m = _ARABIC.match(s)
+    if m:
+        return Label("arabic", str(int(m.group(1))), s[: m.start(2)].strip()), m.group(2).strip()
+    m = _LETTER.match(s)
+    if m:
+        return Label("letter", m.group(1), s[: m.start(2)].strip()), m.group(2).strip()
+    return None, s
+
+
+def roman_value(text: str) -> int:
+    """'XIV' -> 14."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for a, b in zip(text, text[1:] + " "):
+        v = values.get(a, 0)
+        total += -v if values.get(b, 0) > v else v
+    return total
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _strip_title(title: str) -> str:
+    return title.strip().rstrip(":").strip()
+
+
+def detect(block: Block, pos: int) -> Candidate | None:
+    """The heading candidate a paragraph block makes, or None for plain body text."""
+    if block.kind != "p" or block.origin != "body":
+        return None
+    text = block.text
+    style_level = block.outline_level
+    if style_level is None and block.style_level is not None:
+        style_level = block.style_level - 1
+    auto_bullet = block.num_format == "bullet"
+    if block.num_label and not auto_bullet:
+        label, title = parse_label(f"{block.num_label} {text}")
+        if label is None:
+            title = text
+    else:
+        label, title = parse_label(text)
+    words = len(title.split())
+    emphasised = block.bold or block.caps or _is_upper(title)
+    sentence = bool(_SENTENCE_END.search(title)) and not title.endswith("...")
+    if style_level is not None:
+        strength = 1.0
+    elif _BULLET.match(text) or auto_bullet:
+        return None
+    elif label is not None:
+        if emphasised and words <= 60:
+            strength = 0.9
+        elif block.num_label and words <= 30 and not sentence:
+            strength = 0.8
+        elif words <= 25 and not sentence:
+            strength = 0.6
+        else:
+            strength = 0.3
+    elif emphasised and 1 <= words <= 40 and not sentence:
+        strength = 0.5
+    else:
+        return None
+    return Candidate(pos=pos, label=label, title=_strip_title(title), strength=strength, style_level=style_level)
+
+
+def detect_all(blocks: list[Block]) -> list[Candidate]:
+    """Every heading candidate of a document, in order."""
+    out = []
+    for pos, block in enumerate(blocks):
+        c = detect(block, pos)
+        if c is not None and (c.title or c.label is not None):
+            out.append(c)
+    return out

@@ -1,0 +1,153 @@
+"""One submission: bytes → blocks → heading candidates → alignment → sections and unit."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from model import Outline, Paragraph, Reference, Section, Submission, Table, UnitMatch
+from parsers.align import align, is_closing
+from parsers.docx_reader import Block, DocxError, read_docx
+from parsers.headings import KIND_DEPTH, Candidate, detect_all
+from parsers.units import UnitKeys, identify_unit, unit_keys
+
+MAX_FILE_BYTES = 100 * 1024 * 1024
+LOW_CONFIDENCE = 0.75
+
+
+@dataclass
+class _Builder:
+    id: str
+    heading: Paragraph | None
+    matched: bool
+    score: float
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+
+    def freeze(self) -> Section:
+        return Section(self.id, self.heading, self.matched, self.score, tuple(self.paragraphs), tuple(self.tables))
+
+
+def read_submission(path: Path | str) -> bytes:
+    """The bytes of a submitted file, refusing what cannot be a report."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DocxError(f"Tệp quá lớn ({size // 1_000_000} MB) / file too large ({size // 1_000_000} MB)")
+        if size == 0:
+            raise DocxError("Tệp rỗng / empty file")
+        return p.read_bytes()
+    except (FileNotFoundError, IsADirectoryError) as exc:
+        raise DocxError(f"Không tìm thấy tệp {p.name} / file not found: {p.name}") from exc
+    except PermissionError as exc:
+        raise DocxError(f"Không có quyền đọc tệp {p.name} / permission denied: {p.name}") from exc
+    except OSError as exc:
+        raise DocxError(f"Không đọc được tệp {p.name} / cannot read {p.name}") from exc
+
+
+def parse_file(path: Path | str, ref: Reference, keys: tuple[UnitKeys, ...] | None = None) -> Submission:
+    """Parse a submitted .docx; raises DocxError with a one-line reason when unreadable."""
+    return parse_bytes(read_submission(path), str(path), ref, keys)
+
+
+def parse_bytes(data: bytes, source: str, ref: Reference, keys: tuple[UnitKeys, ...] | None = None) -> Submission:
+    """Parse the bytes of a .docx into a Submission (indicators not yet extracted)."""
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        blocks, warnings = read_docx(data)
+    except DocxError:
+        raise
+    except (ValueError, KeyError, IndexError, TypeError, RecursionError, MemoryError) as exc:
+        raise DocxError(f"Tệp .docx hỏng, không phân tích được ({type(exc).__name__}) / corrupt .docx, cannot parse") from exc
+    sections, section_warnings = build_sections(blocks, ref.outline)
+    unit = identify_unit(_header_lines(sections), source, keys if keys is not None else unit_keys(ref.units))
+    warnings = list(warnings) + section_warnings
+    if unit.id is None:
+        warnings.append("Không xác định được đơn vị gửi báo cáo / reporting unit not identified")
+    return Submission(source=source, sha256=sha, outline=ref.outline.id, unit=unit,
+                      sections=tuple(sections), warnings=tuple(warnings))
+
+
+def _header_lines(sections: list[Section]) -> list[str]:
+    lines: list[str] = []
+    for s in sections:
+        if s.id != "front":
+            break
+        items = sorted([(p.index, 0, [p.text]) for p in s.paragraphs] +
+                       [(t.index, 1, [c for row in t.rows for c in dict.fromkeys(row) if c]) for t in s.tables])
+        for _, _, texts in items:
+            for text in texts:
+                lines.extend(x for x in text.split("\n") if x.strip())
+    return lines[:40]
+
+
+def _closing_start(blocks: list[Block], after: int) -> int:
+    """Position where the closing block (recipients, signature) begins, or len(blocks)."""
+    for pos in range(after + 1, len(blocks)):
+        b = blocks[pos]
+        if b.kind == "p" and b.origin == "body" and is_closing(b.text):
+            return pos
+        if b.kind == "table" and b.origin == "body" and b.table is not None:
+            cells = [c for row in b.table.rows[:3] for c in row]
+            if any(is_closing(c) for c in cells):
+                return pos
+    return len(blocks)
+
+
+def _enclosing(outline: Outline, current: str, cand: Candidate) -> str:
+    """The outline node that holds an unaligned heading: the nearest ancestor above its depth."""
+    if cand.label is None or current in ("front", "back"):
+        return current
+    depth = KIND_DEPTH[cand.label.kind]
+    node = outline.node(current)
+    while node.depth >= depth and node.parent is not None:
+        node = outline.node(node.parent)
+    return node.id
+
+
+def build_sections(blocks: list[Block], outline: Outline) -> tuple[list[Section], list[str]]:
+    """Blocks in order → sections: front, outline nodes (and unaligned headings inside them), back."""
+    candidates = detect_all(blocks)
+    alignment = {a.pos: a for a in align(candidates, outline)}
+    by_pos = {c.pos: c for c in candidates}
+    last_heading = max(alignment, default=-1)
+    closing = _closing_start(blocks, last_heading) if alignment else _closing_start(blocks, 0)
+    warnings: list[str] = []
+    current = _Builder("front", None, True, 1.0)
+    sections: list[Section] = []
+    node_id = "front"
+    prev_part_untitled = False
+    for pos, block in enumerate(blocks):
+        if pos == closing:
+            sections.append(current.freeze())
+            current = _Builder("back", None, True, 1.0)
+            node_id = "back"
+        para = Paragraph(text=block.text, index=block.index, style=block.style, raw=block.raw,
+                         label=block.num_label or "") if block.kind == "p" else None
+        if pos in alignment:
+            a = alignment[pos]
+            sections.append(current.freeze())
+            current = _Builder(a.node_id, para, True, a.score)
+            node_id = a.node_id
+            prev_part_untitled = by_pos[pos].label is not None and by_pos[pos].label.kind == "part" and not by_pos[pos].title
+            if a.score < LOW_CONFIDENCE:
+                warnings.append(f"Đề mục '{block.text[:60]}' khớp {a.node_id} với độ tin cậy thấp ({a.score:.2f})"
+                                f" / low-confidence heading match")
+            continue
+        cand = by_pos.get(pos)
+        if cand is not None and node_id not in ("front", "back") and cand.strength >= 0.5 and not prev_part_untitled:
+            sections.append(current.freeze())
+            enclosing = _enclosing(outline, node_id, cand)
+            current = _Builder(enclosing, para, False, 0.0)
+            continue
+        prev_part_untitled = False
+        if block.kind == "table":
+            current.tables.append(block.table)
+        else:
+            current.paragraphs.append(para)
+    sections.append(current.freeze())
+    sections = [s for s in sections if s.heading is not None or s.paragraphs or s.tables]
+    if not alignment:
+        warnings.append("Không nhận ra đề mục nào của đề cương / no outline heading recognised")
+    return sections, warnings
