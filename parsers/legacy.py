@@ -61,8 +61,7 @@ _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
 def _tcvn3_letters() -> dict[str, str]:
     """Unicode letter → its TCVN3 code (cp1252 form), lower case plus the seven capitals."""
-    table = {letter: _byte_char(code) for base, codes in _TCVN3_ROWS.items()
-             for letter, code in zip(next(r for r in _ROWS if r[0] == base), codes)}
+    table = {letter: _byte_char(code) for row in _ROWS for letter, code in zip(row, _TCVN3_ROWS[row[0]])}
     table.update({letter: _byte_char(code) for letter, code in _TCVN3_SINGLES.items()})
     return table
 
@@ -93,8 +92,9 @@ _VNI_ENCODE = _vni_letters()
 def _tcvn3_decode_table(upper: bool) -> dict[int, str]:
     """str.translate table from every storage form of a TCVN3 (or H-font) run to Unicode."""
     letters = {code: letter for letter, code in _TCVN3_ENCODE.items() if not code.isascii()}
-    stored = {ord(c): c for c in letters} | {k: v for k, v in _STORAGE.items()}
-    stored |= {ord(c): c for c in "abcdefghijklmnopqrstuvwxyz"} if upper else {}
+    stored = {ord(c): c for c in letters} | _STORAGE
+    if upper:
+        stored |= {ord(c): c for c in "abcdefghijklmnopqrstuvwxyz"}
     table = {}
     for key, char in stored.items():
         value = letters.get(char, char)
@@ -108,7 +108,8 @@ def _tcvn3_decode_table(upper: bool) -> dict[int, str]:
 _TCVN3_DECODE = _tcvn3_decode_table(upper=False)
 _TCVN3H_DECODE = _tcvn3_decode_table(upper=True)
 _VNI_DECODE = {code: letter for letter, code in _VNI_ENCODE.items() if not code.isascii()}
-_VNI_MARKS = frozenset(_VNI_TONE + _VNI_CIRCUMFLEX + _VNI_BREVE) | frozenset((_VNI_TONE + _VNI_CIRCUMFLEX + _VNI_BREVE).upper())
+_VNI_MARKS = frozenset(_VNI_TONE + _VNI_CIRCUMFLEX + _VNI_BREVE)
+_VNI_MARKS |= frozenset(m.upper() for m in _VNI_MARKS)
 # A base followed by a mark of either case takes the case of the base ("Aù" and "AÙ" are both "Á").
 _VNI_DECODE |= {code[0] + code[1].swapcase(): letter for code, letter in list(_VNI_DECODE.items())
                 if len(code) == 2}
