@@ -310,16 +310,33 @@ def consolidate(subs: list[Submission] | tuple[Submission, ...], ref: Reference)
                          unplaced=tuple(unplaced), units=tuple(unit_key(s, ref) for s in ordered))
 
 
+_STATUS_WEIGHT = {"ok": 0, "skipped": 1, "rejected": 2}
+
+
+def latest_records(records: list[FileRecord] | tuple[FileRecord, ...]) -> tuple[FileRecord, ...]:
+    """One record per source: a 'skipped' or 'rejected' verdict overrides 'ok' (so `records + skipped`
+    works in any order); between equals the later record wins."""
+    by_source: dict[str, FileRecord] = {}
+    for r in records:
+        previous = by_source.get(r.source)
+        if previous is None or _STATUS_WEIGHT.get(r.status, 1) >= _STATUS_WEIGHT.get(previous.status, 1):
+            by_source[r.source] = r
+    return tuple(by_source.values())
+
+
 def submission_status(records: list[FileRecord] | tuple[FileRecord, ...], subs: tuple[Submission, ...],
                       ref: Reference) -> tuple[SubmissionStatus, ...]:
     """Every registry unit with its kept file (or none), then files no registry unit claims."""
+    records = latest_records(records)
     by_source = {r.source: r for r in records}
+    subs = tuple(s for s in subs if s.source not in by_source or by_source[s.source].status == "ok")
     rows = []
     claimed: set[str] = set()
     for unit in ref.units:
         sub = next((s for s in subs if s.unit.id == unit.id), None)
         rec = by_source.get(sub.source) if sub else None
-        others = [r for r in records if r.unit == unit.id and (sub is None or r.source != sub.source)]
+        others = sorted((r for r in records if r.unit == unit.id and (sub is None or r.source != sub.source)),
+                        key=lambda r: r.source)
         claimed.update(r.source for r in others)
         when = rec.received if rec else None
         on_time = None
