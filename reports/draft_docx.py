@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+from dataclasses import dataclass
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from pathlib import Path
@@ -74,15 +75,27 @@ def format_number(value: float | None) -> str:
     return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
 
 
-def source_link(source: str, base_dir: Path | None) -> str:
-    """Hyperlink target for a source file: relative to the draft's folder when possible."""
-    path = Path(source).resolve()
-    if base_dir is not None:
+def source_link(source: str, draft_dir: Path | None, source_root: Path | None = None) -> str:
+    """Hyperlink target for a source file (a path relative to source_root, else to the working
+    directory): relative to the draft's folder when possible, else a file:// URI."""
+    path = ((source_root or Path.cwd()) / source).resolve()
+    if draft_dir is not None:
         try:
-            return quote(os.path.relpath(path, base_dir.resolve()).replace(os.sep, "/"))
+            return quote(os.path.relpath(path, draft_dir.resolve()).replace(os.sep, "/"))
         except ValueError:
             pass
     return path.as_uri()
+
+
+@dataclass(frozen=True)
+class Links:
+    """How attribution links are made: from the draft's folder to sources under source_root."""
+
+    draft_dir: Path | None
+    source_root: Path | None
+
+    def target(self, source: str) -> str:
+        return source_link(source, self.draft_dir, self.source_root)
 
 
 def indicator_node(cons: Consolidation) -> str | None:
@@ -155,31 +168,31 @@ def add_table(doc, rows: list[list[str]] | tuple[tuple[str, ...], ...], header: 
 # ---------------------------------------------------------------- sections
 
 
-def _attribution(doc, name: str, source: str, indexes: list[int], base_dir: Path | None) -> None:
+def _attribution(doc, name: str, source: str, indexes: list[int], links: Links) -> None:
     p = doc.add_paragraph()
     _italic(p, f"[{name} — ")
-    add_hyperlink(p, Path(source).name, source_link(source, base_dir))
+    add_hyperlink(p, Path(source).name, links.target(source))
     _italic(p, f", đoạn {paragraph_ranges(indexes)}]" if indexes else "]")
 
 
-def write_merged(doc, merged: MergedParagraph, names: dict[str, str], base_dir: Path | None) -> None:
+def write_merged(doc, merged: MergedParagraph, names: dict[str, str], links: Links) -> None:
     """Boilerplate several units share: one attribution naming all of them, the text once."""
     p = doc.add_paragraph()
     _italic(p, f"[Nội dung chung của {len(merged.sources)} đơn vị: ")
     for n, (unit_id, source, index) in enumerate(merged.sources):
         _italic(p, ("; " if n else "") + f"{names.get(unit_id, unit_id)} — ")
-        add_hyperlink(p, Path(source).name, source_link(source, base_dir))
+        add_hyperlink(p, Path(source).name, links.target(source))
         _italic(p, f", đoạn {index + 1}")
     _italic(p, "]")
     doc.add_paragraph(merged.text)
 
 
-def write_contribution(doc, c: Contribution, base_dir: Path | None) -> None:
+def write_contribution(doc, c: Contribution, links: Links) -> None:
     """One unit's content under a node, in source order, after its attribution line."""
     blocks: list[tuple[int, int, Paragraph | Table]] = [(h.index, 0, h) for h in c.headings]
     blocks += [(p.index, 1, p) for p in c.paragraphs] + [(t.index, 2, t) for t in c.tables]
     blocks.sort(key=lambda b: (b[0], b[1]))
-    _attribution(doc, c.unit_name, c.source, [b[0] for b in blocks], base_dir)
+    _attribution(doc, c.unit_name, c.source, [b[0] for b in blocks], links)
     for _, kind, block in blocks:
         if kind == 0:
             _italic(doc.add_paragraph(), block.text)       # the unit's own sub-heading, as context
@@ -214,13 +227,13 @@ def _is_leaf(cons: Consolidation, node_id: str) -> bool:
 
 
 def write_node(doc, content: NodeContent, cons: Consolidation, names: dict[str, str],
-               base_dir: Path | None, table_here: bool) -> None:
+               links: Links, table_here: bool) -> None:
     """Heading of one outline node and everything under it."""
     doc.add_heading(heading_text(content.node), level=min(content.node.depth + 1, 9))
     for merged in content.merged:
-        write_merged(doc, merged, names, base_dir)
+        write_merged(doc, merged, names, links)
     for c in content.contributions:
-        write_contribution(doc, c, base_dir)
+        write_contribution(doc, c, links)
     if table_here:
         write_aggregates(doc, cons)
     elif content.empty and _is_leaf(cons, content.node.id):   # a parent's children speak for it
@@ -239,9 +252,10 @@ def _as_of(run_info: Mapping[str, Any] | None) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
-def build_draft(cons: Consolidation, period: str | None = None, base_dir: Path | None = None,
+def build_draft(cons: Consolidation, period: str | None = None, links: Links | None = None,
                 as_of: datetime = FIXED_TIME) -> docx.document.Document:
     """The draft as a python-docx Document (not yet saved)."""
+    links = links or Links(None, None)
     doc = docx.Document()
     _setup_styles(doc)
     title = doc.add_paragraph()
@@ -260,11 +274,11 @@ def build_draft(cons: Consolidation, period: str | None = None, base_dir: Path |
     names = dict(cons.units)
     table_node = indicator_node(cons)
     for content in cons.nodes:
-        write_node(doc, content, cons, names, base_dir, table_here=content.node.id == table_node)
+        write_node(doc, content, cons, names, links, table_here=content.node.id == table_node)
     if cons.unplaced:
         doc.add_heading(UNPLACED_TITLE, level=1)
         for c in cons.unplaced:
-            write_contribution(doc, c, base_dir)
+            write_contribution(doc, c, links)
     if table_node is None:
         doc.add_heading(APPENDIX_TITLE, level=1)
         write_aggregates(doc, cons)
@@ -281,10 +295,13 @@ def build_draft(cons: Consolidation, period: str | None = None, base_dir: Path |
 
 
 def write_draft(cons: Consolidation, path: Path | str, period: str | None = None,
-                run_info: Mapping[str, Any] | None = None) -> Path:
-    """Write du-thao-tong-hop.docx atomically; same inputs and run_info['as_of'] give the same bytes."""
+                run_info: Mapping[str, Any] | None = None, base_dir: Path | str | None = None) -> Path:
+    """Write du-thao-tong-hop.docx atomically; same inputs and run_info['as_of'] give the same bytes.
+
+    base_dir: the folder the submissions' `source` paths are relative to (the inbox); default cwd."""
     path = Path(path)
-    doc = build_draft(cons, period, base_dir=path.parent, as_of=_as_of(run_info))
+    links = Links(path.parent, Path(base_dir) if base_dir is not None else None)
+    doc = build_draft(cons, period, links=links, as_of=_as_of(run_info))
     buffer = io.BytesIO()
     doc.save(buffer)
     return write_bytes_atomic(path, stable_zip(buffer.getvalue()))

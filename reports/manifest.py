@@ -11,7 +11,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from aggregators.consolidate import latest_records, submission_status
+from aggregators.consolidate import Consolidation, latest_records, submission_status
 from model import FileRecord, Reference, Submission
 from reports.atomic import write_text_atomic
 
@@ -105,12 +105,12 @@ def write_manifest(records, subs, ref: Reference, path: Path | str,
     return write_text_atomic(path, text + "\n")
 
 
-def write_status_csv(records, subs, ref: Reference, path: Path | str) -> Path:
+def write_status_csv(cons: Consolidation, records, ref: Reference, path: Path | str) -> Path:
     """Write the submission register (one line per unit, then unclaimed files) as UTF-8 CSV."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(STATUS_CSV_COLUMNS)
-    for s in submission_status(records, tuple(subs), ref):
+    for s in submission_status(records, cons.submissions, ref):
         writer.writerow([s.unit_id or "", s.unit_name, int(s.registered), int(s.submitted), s.source or "",
                          s.received or "", s.deadline.isoformat() if s.deadline else "",
                          "" if s.on_time is None else int(s.on_time), s.file_status or "", s.note])

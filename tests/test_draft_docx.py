@@ -157,3 +157,11 @@ def test_opens_in_libreoffice(draft, tmp_path):
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
                    check=True, capture_output=True, timeout=180)
     assert (tmp_path / "du-thao-tong-hop.pdf").stat().st_size > 1000
+
+
+def test_links_resolve_sources_against_the_inbox(tmp_path):
+    ref = make_ref()
+    sub = make_sub("2023/dai-loc.docx", "dai-loc", [("P1.I.1", None, True, ["Một đoạn."])])
+    path = write_draft(consolidate([sub], ref), tmp_path / "out" / "d.docx", base_dir=tmp_path / "inbox")
+    rels = docx.Document(str(path)).part.rels.values()
+    assert {r.target_ref for r in rels if r.reltype.endswith("/hyperlink")} == {"../inbox/2023/dai-loc.docx"}

@@ -5,7 +5,7 @@ import csv
 import json
 from datetime import datetime
 
-from aggregators.consolidate import select_versions
+from aggregators.consolidate import consolidate, select_versions
 from model import FileRecord
 from reports.manifest import project_version, write_manifest, write_status_csv
 from test_consolidate import iv, make_ref, make_sub, record
@@ -63,7 +63,7 @@ def test_manifest_is_stable_for_the_same_inputs(tmp_path):
 
 def test_status_csv_has_every_unit_then_unclaimed_files(tmp_path):
     ref, records, kept = _run()
-    path = write_status_csv(records, kept, ref, tmp_path / "nop-bao-cao.csv")
+    path = write_status_csv(consolidate(kept, ref), records, ref, tmp_path / "nop-bao-cao.csv")
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     assert [r["ma_don_vi"] for r in rows[:4]] == [u.id for u in ref.units]
     assert rows[0]["da_nop"] == "1" and rows[0]["tep"] == "in/dai-loc v2.docx" and rows[0]["dung_han"] == "1"
