@@ -13,7 +13,7 @@ from io import BytesIO
 from lxml import etree
 
 from model import Table
-from parsers.legacy import decode, legacy_encoding, looks_legacy
+from parsers.legacy import decode, is_unicode_vietnamese, legacy_encoding, looks_legacy
 from parsers.normalize import clean
 from parsers.numbering import Counter, read_numbering
 
@@ -200,15 +200,11 @@ def _read_styles(root) -> tuple[dict[str, StyleInfo], str | None]:
 
 @dataclass
 class _Runs:
-    parts: list[str] = field(default_factory=list)
-    raw_parts: list[str] = field(default_factory=list)
-    letters: int = 0
-    bold_letters: int = 0
-    caps_letters: int = 0
+    runs: list[tuple[str, str | None, bool, bool]] = field(default_factory=list)  # text, font encoding, bold, caps
     extra: list[tuple[str, list[str]]] = field(default_factory=list)   # (origin, paragraph texts)
 
 
-def _run_text(run) -> str:
+def _run_text(run, legacy: bool) -> str:
     out = []
     for child in run:
         tag = child.tag
@@ -220,7 +216,37 @@ def _run_text(run) -> str:
             out.append("\n")
         elif tag == _W + "noBreakHyphen":
             out.append("-")
+        elif tag == _W + "softHyphen" and legacy:
+            out.append("\u00ad")          # TCVN3 stores ư as byte 0xAD
+        elif tag == _W + "sym":
+            code = int(child.get(_W + "char") or "0", 16) if (child.get(_W + "char") or "").isalnum() else 0
+            if code:
+                out.append(chr(code if code >= 0xF000 else 0xF000 + code) if legacy else "•")
     return "".join(out)
+
+
+def _finish(acc: _Runs, ctx: _Context) -> tuple[str, str, bool, bool]:
+    """Decode the runs of one paragraph: by font, except a font's runs that already hold Unicode
+    Vietnamese; runs in other fonts are decoded when the paragraph as a whole looks legacy-encoded."""
+    by_font: dict[str | None, str] = {}
+    for text, enc, _, _ in acc.runs:
+        by_font[enc] = by_font.get(enc, "") + text
+    decide = {enc: (None if enc and is_unicode_vietnamese(joined) else enc) for enc, joined in by_font.items()}
+    if None in by_font:
+        decide[None] = looks_legacy(by_font[None])
+    parts, letters, bold_letters, caps_letters = [], 0, 0, 0
+    for text, enc, bold, caps in acc.runs:
+        encoding = decide[enc]
+        decoded = decode(text, encoding) if encoding else text
+        if encoding:
+            ctx.encodings_seen.add(encoding.replace("tcvn3h", "tcvn3"))
+        parts.append(decoded)
+        n = sum(1 for c in decoded if c.isalpha())
+        letters += n
+        bold_letters += n if bold else 0
+        caps_letters += n if caps else 0
+    raw = "".join(t for t, _, _, _ in acc.runs)
+    return ("".join(parts), raw, letters > 0 and bold_letters == letters, letters > 0 and caps_letters == letters)
 
 
 def _collect_runs(p, ctx: _Context, pstyle: StyleInfo, acc: _Runs) -> None:
@@ -243,24 +269,15 @@ def _collect_runs(p, ctx: _Context, pstyle: StyleInfo, acc: _Runs) -> None:
 
 def _add_run(run, ctx: _Context, pstyle: StyleInfo, acc: _Runs) -> None:
     rpr = run.find(_W + "rPr")
-    cstyle = ctx.styles.get(rpr.find(_W + "rStyle").get(_W + "val")) if rpr is not None and rpr.find(_W + "rStyle") is not None else None
-    text = _run_text(run)
+    rstyle = rpr.find(_W + "rStyle") if rpr is not None else None
+    cstyle = ctx.styles.get(rstyle.get(_W + "val")) if rstyle is not None else None
+    font = _font_of(rpr) or (cstyle.font if cstyle else None) or pstyle.font or ctx.default_font
+    encoding = legacy_encoding(font)
+    text = _run_text(run, encoding is not None)
     if text:
-        font = _font_of(rpr) or (cstyle.font if cstyle else None) or pstyle.font or ctx.default_font
-        encoding = legacy_encoding(font) or looks_legacy(text)
-        decoded = decode(text, encoding) if encoding else text
-        if encoding:
-            ctx.encodings_seen.add(encoding.replace("tcvn3h", "tcvn3"))
-        acc.parts.append(decoded)
-        acc.raw_parts.append(text)
         bold = _first(_on(rpr.find(_W + "b")) if rpr is not None else None, cstyle.bold if cstyle else None, pstyle.bold)
         caps = _first(_on(rpr.find(_W + "caps")) if rpr is not None else None, cstyle.caps if cstyle else None, pstyle.caps)
-        letters = sum(1 for c in decoded if c.isalpha())
-        acc.letters += letters
-        if bold:
-            acc.bold_letters += letters
-        if caps:
-            acc.caps_letters += letters
+        acc.runs.append((text, encoding, bool(bold), bool(caps)))
     for box in run.iter(_W + "txbxContent"):
         if any(a.tag == _MC + "Fallback" for a in box.iterancestors()):
             continue
@@ -286,7 +303,7 @@ def _plain_paragraph(p, ctx: _Context) -> str:
     sid = ppr.find(_W + "pStyle").get(_W + "val") if ppr is not None and ppr.find(_W + "pStyle") is not None else "Normal"
     acc = _Runs()
     _collect_runs(p, ctx, ctx.styles.get(sid, StyleInfo()), acc)
-    return clean("".join(acc.parts))
+    return clean(_finish(acc, ctx)[0])
 
 
 def _read_paragraph(p, index: int, ctx: _Context) -> list[Block]:
@@ -320,8 +337,9 @@ def _read_paragraph(p, index: int, ctx: _Context) -> list[Block]:
         num_level = style.num_level if num_level is None else num_level
     acc = _Runs()
     _collect_runs(p, ctx, style, acc)
-    text = clean("".join(acc.parts))
-    raw = clean("".join(acc.raw_parts))
+    joined, raw_joined, all_bold, all_caps = _finish(acc, ctx)
+    text = clean(joined)
+    raw = clean(raw_joined)
     label = fmt = None
     if num_id and num_id != "0" and text:
         rendered = ctx.counter.label(num_id, num_level or 0)
@@ -334,8 +352,7 @@ def _read_paragraph(p, index: int, ctx: _Context) -> list[Block]:
             kind="p", index=index, text=text, raw=raw if raw != text else "", style=style.name or sid or "",
             outline_level=outline_level, style_level=int(m.group(1)) if m else None,
             num_label=clean(label) if label else None, num_format=fmt, num_level=num_level if label else None,
-            bold=acc.letters > 0 and acc.bold_letters == acc.letters,
-            caps=acc.letters > 0 and acc.caps_letters == acc.letters,
+            bold=all_bold, caps=all_caps,
             centered=bool(_first(centered, style.centered)),
         ))
     for origin, texts in acc.extra:

@@ -44,7 +44,7 @@ ABBREVIATIONS: dict[str, str] = {
 
 def clean(text: str) -> str:
     """Display form: NFC, one space between words, no space before punctuation."""
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
     text = _SPACES.sub(" ", text).strip()
     return _PUNCT_SPACE.sub(r"\1", text)
 

@@ -1,0 +1,98 @@
+"""The reader on XML fragments built inline: fonts, merged cells, text boxes, footnotes."""
+import io
+import zipfile
+
+import pytest
+
+from parsers.docx_reader import DocxError, read_docx
+from parsers.legacy import encode
+
+NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+      'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
+
+
+def docx(body: str, styles: str = "", footnotes: str = "") -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", f"<w:document {NS}><w:body>{body}</w:body></w:document>")
+        if styles:
+            z.writestr("word/styles.xml", f"<w:styles {NS}>{styles}</w:styles>")
+        if footnotes:
+            z.writestr("word/footnotes.xml", f"<w:footnotes {NS}>{footnotes}</w:footnotes>")
+    return buf.getvalue()
+
+
+def run(text: str, font: str | None = None, bold: bool = False) -> str:
+    rpr = ""
+    if font or bold:
+        rpr = "<w:rPr>" + (f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}"/>' if font else "") + ("<w:b/>" if bold else "") + "</w:rPr>"
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def p(*runs: str, ppr: str = "") -> str:
+    return f"<w:p>{('<w:pPr>' + ppr + '</w:pPr>') if ppr else ''}{''.join(runs)}</w:p>"
+
+
+def texts(blocks):
+    return [b.text for b in blocks if b.kind == "p"]
+
+
+def test_legacy_runs_are_decoded_by_font_in_a_mixed_paragraph():
+    from xml.sax.saxutils import escape
+    body = p(run(escape(encode("Ban Chấp hành ", "tcvn3")), ".VnTime"),
+             run(escape(encode("ĐẢNG BỘ", "tcvn3h")), ".VnTimeH"),
+             run(escape(encode(" huyện Đại Lộc", "vni")), "VNI-Times"), run(" năm 2023"))
+    blocks, warnings = read_docx(docx(body))
+    assert texts(blocks) == ["Ban Chấp hành ĐẢNG BỘ huyện Đại Lộc năm 2023"]
+    assert blocks[0].raw and any("TCVN3" in w for w in warnings) and any("VNI" in w for w in warnings)
+
+
+def test_bold_from_style_and_outline_level_from_style():
+    styles = ('<w:style w:type="paragraph" w:styleId="TD1"><w:name w:val="Tieu de 1"/>'
+              '<w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>')
+    blocks, _ = read_docx(docx(p(run("BỐI CẢNH"), ppr='<w:pStyle w:val="TD1"/>'), styles))
+    assert blocks[0].bold and blocks[0].outline_level == 0 and blocks[0].style == "Tieu de 1"
+
+
+def test_merged_cells_are_expanded_and_nested_tables_kept():
+    cell = lambda t, pr="": f"<w:tc><w:tcPr>{pr}</w:tcPr>{p(run(t))}</w:tc>"
+    nested = f"<w:tbl><w:tr>{cell('n1')}{cell('n2')}</w:tr></w:tbl>"
+    restart, span2 = '<w:vMerge w:val="restart"/>', '<w:gridSpan w:val="2"/>'
+    rows = (f"<w:tr>{cell('Chỉ tiêu', restart)}{cell('Kết quả', span2)}</w:tr>"
+            f"<w:tr>{cell('', '<w:vMerge/>')}{cell('2022')}{cell('2023')}</w:tr>"
+            f"<w:tr>{cell('GRDP')}{cell('6,8')}<w:tc>{p(run('7,1'))}{nested}</w:tc></w:tr>")
+    blocks, _ = read_docx(docx(f"<w:tbl>{rows}</w:tbl>"))
+    tables = [b.table for b in blocks if b.kind == "table"]
+    assert tables[0].rows == (("Chỉ tiêu", "Kết quả", "Kết quả"), ("Chỉ tiêu", "2022", "2023"), ("GRDP", "6,8", "7,1"))
+    assert tables[1].rows == (("n1", "n2"),)
+
+
+def test_text_box_once_despite_fallback_and_footnote_after_its_paragraph():
+    box = lambda: f"<w:txbxContent>{p(run('Trong khung'))}</w:txbxContent>"
+    alt = (f"<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing>{box()}</w:drawing></mc:Choice>"
+           f"<mc:Fallback><w:pict>{box()}</w:pict></mc:Fallback></mc:AlternateContent></w:r>")
+    fn = '<w:footnote w:id="2">' + p(run("Số liệu Cục Thống kê.")) + "</w:footnote>"
+    body = p(run("Đoạn có khung"), alt) + p(run("Đoạn có chú thích"), '<w:r><w:footnoteReference w:id="2"/></w:r>')
+    blocks, _ = read_docx(docx(body, footnotes=fn))
+    assert [(b.text, b.origin) for b in blocks] == [
+        ("Đoạn có khung", "body"), ("Trong khung", "textbox"),
+        ("Đoạn có chú thích", "body"), ("Số liệu Cục Thống kê.", "footnote")]
+
+
+def test_deleted_text_is_not_read_and_inserted_text_is():
+    body = p(run("Giữ "), "<w:del><w:r><w:delText>xoá</w:delText></w:r></w:del>", f"<w:ins>{run('thêm')}</w:ins>")
+    assert texts(read_docx(docx(body))[0]) == ["Giữ thêm"]
+
+
+@pytest.mark.parametrize("data", [b"", b"PK\x03\x04garbage", b"<html>", docx("")[:40]])
+def test_unreadable_bytes_raise_docx_error(data):
+    with pytest.raises(DocxError):
+        read_docx(data)
+
+
+def test_zip_without_document_part():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("hello.txt", "x")
+    with pytest.raises(DocxError, match="document.xml"):
+        read_docx(buf.getvalue())
