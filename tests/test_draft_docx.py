@@ -165,3 +165,22 @@ def test_links_resolve_sources_against_the_inbox(tmp_path):
     path = write_draft(consolidate([sub], ref), tmp_path / "out" / "d.docx", base_dir=tmp_path / "inbox")
     rels = docx.Document(str(path)).part.rels.values()
     assert {r.target_ref for r in rels if r.reltype.endswith("/hyperlink")} == {"../inbox/2023/dai-loc.docx"}
+
+
+def test_parsing_the_draft_back_puts_every_outline_heading_on_its_own_id(tmp_path):
+    parse = pytest.importorskip("parsers.parse")
+    from parsers.reference import load_reference
+    ref = load_reference()
+    subs = []
+    for unit in ref.units[:3]:
+        sections = [("front", None, True, [unit.ten.upper()])]
+        sections += [(n.id, n.title, True, [f"{unit.ten} báo cáo về mục {n.id}.", BOILER]) for n in ref.outline.nodes]
+        sections.append(("P1.II.1", "a) Về công tác tuyên truyền", False, ["Tổ chức 12 hội nghị quán triệt."]))
+        subs.append(make_sub(f"{unit.id}.docx", unit.id, sections, [iv("grdp_growth", 7.0, Status.DAT)]))
+    path = write_draft(consolidate(subs, ref), tmp_path / "du-thao.docx", "2023")
+    back = parse.parse_file(path, ref)
+    matched = [s.id for s in back.sections if s.matched and s.id not in ("front", "back")]
+    assert matched == list(ref.outline.ids)
+    for s in back.sections:
+        if s.matched and s.id in ref.outline.ids:
+            assert s.heading.text == heading_text(ref.outline.node(s.id))
