@@ -115,9 +115,13 @@ def _setup_styles(doc: docx.document.Document) -> None:
     for name in ("Normal", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Heading 5"):
         font = doc.styles[name].font
         font.name = "Times New Roman"
-        doc.styles[name].element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "Times New Roman")
+        fonts = doc.styles[name].element.get_or_add_rPr().get_or_add_rFonts()
+        fonts.set(qn("w:eastAsia"), "Times New Roman")
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):   # themes beat names
+            fonts.attrib.pop(qn(theme), None)
         if name != "Normal":
             font.color.rgb = RGBColor(0, 0, 0)
+            font.size = Pt(14 if name == "Heading 1" else 13)
     doc.styles["Normal"].font.size = Pt(13)
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 import io
 from datetime import date, datetime
 from pathlib import Path
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from aggregators.consolidate import Consolidation, submission_status, unit_key
 from model import FileRecord, IndicatorValue, Reference, Status
@@ -186,5 +188,6 @@ def write_workbook(cons: Consolidation, records: list[FileRecord] | tuple[FileRe
                    path: Path | str, review_threshold: float = REVIEW_THRESHOLD) -> Path:
     """Write chi-tieu.xlsx atomically; the same inputs give the same bytes."""
     buffer = io.BytesIO()
-    build_workbook(cons, records, ref, review_threshold).save(buffer)
+    with ZipFile(buffer, "w", ZIP_DEFLATED) as archive:   # Workbook.save would stamp 'modified' with now
+        ExcelWriter(build_workbook(cons, records, ref, review_threshold), archive).save()
     return write_bytes_atomic(Path(path), stable_zip(buffer.getvalue()))
