@@ -208,14 +208,14 @@ def merge_boilerplate(contributions: list[Contribution], threshold: float = MERG
     if len(items) < 2:
         return (), tuple(contributions)
     keys = [merge_key(p.text) for _, p in items]
-    scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=threshold)
+    scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=threshold, workers=-1)
     taken: set[int] = set()
     merged: list[MergedParagraph] = []
     for i, (ci, pi) in enumerate(items):
         if i in taken:
             continue
         cluster, units = [i], {ci.unit_id}
-        for j in range(i + 1, len(items)):
+        for j in (int(k) for k in scores[i].nonzero()[0] if k > i):   # cdist zeroes what is below the cutoff
             cj, pj = items[j]
             if j not in taken and cj.unit_id not in units and scores[i][j] >= threshold \
                     and same_facts(pi.text, pj.text):
