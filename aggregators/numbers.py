@@ -128,14 +128,21 @@ COUNT_NOUNS = frozenset({
 TIME_WORDS = ("tháng", "quý", "qúy", "năm", "tuần", "ngày", "giờ", "phút")
 
 
-def _fold(text: str, plain: bool) -> str:
-    """Length-preserving matching form: lower case, and without marks when `plain`."""
-    out = []
-    for c in text:
-        f = strip_diacritics(c) if plain else c
-        f = f.lower()
-        out.append(f if len(f) == 1 else c)
-    return "".join(out)
+def _fold_char(c: str, plain: bool) -> str:
+    f = (strip_diacritics(c) if plain else c).lower()
+    return f if len(f) == 1 else c
+
+
+# Latin letters with Vietnamese marks (and ASCII) folded once, at import.
+_FOLD_TABLES = {plain: {i: _fold_char(chr(i), plain) for i in range(0x20, 0x2000)}
+                for plain in (False, True)}
+
+
+def fold(text: str, plain: bool) -> str:
+    """Length-preserving matching form: lower case, and without marks when `plain`
+    (the mode for text typed without diacritics); spans in it are spans in `text`."""
+    folded = text.translate(_FOLD_TABLES[plain])
+    return folded if len(folded) == len(text) else "".join(_fold_char(c, plain) for c in text)
 
 
 # Words that make a unit word something else: "xã hội" is society, "lần thứ" an ordinal.
@@ -147,10 +154,10 @@ def _alternation(forms: dict[str, str], plain: bool) -> re.Pattern[str]:
     """A regex matching any surface form (longest first), mapping back through `forms`."""
     parts = []
     for surface in sorted(forms, key=len, reverse=True):
-        p = r"\s*".join(re.escape(w) for w in _fold(surface, plain).split(" "))
+        p = r"\s*".join(re.escape(w) for w in fold(surface, plain).split(" "))
         p += r"(?!\w)" if surface[-1].isalnum() else ""
         for word in _NOT_FOLLOWED_BY.get(surface, ()):
-            p += rf"(?!\s+{re.escape(_fold(word, plain))}(?!\w))"
+            p += rf"(?!\s+{re.escape(fold(word, plain))}(?!\w))"
         parts.append(p)
     return re.compile("|".join(f"({p})" for p in parts))
 
@@ -163,7 +170,7 @@ class _Lexicon:
     """The compiled phrase patterns for one matching mode (with or without diacritics)."""
 
     def __init__(self, plain: bool):
-        f = (lambda s: _fold(s, plain))
+        f = (lambda s: fold(s, plain))
         self.plain = plain
         self.scales, self.scale_forms = self._table(_SCALES)
         self.bases, self.base_forms = self._table(_form_table(_BASES))
@@ -173,6 +180,8 @@ class _Lexicon:
         self.range_sep = re.compile(
             rf"\s*(?:[-\u2212\u2013\u2014÷~]|{f('đến')}|{f('tới')})\s*(?=[-\u2212]?\d)")
         self.slash = re.compile(r"\s*/\s*(?=\d)")
+        self.out_of = re.compile(
+            rf"\s+(?:{f('trên')}|{f('trong')})(?:\s+{f('tổng')})?(?:\s+{f('số')})?\s+(?=\d)")
         self.ge_suffix = re.compile(rf"\s*{f('trở lên')}(?!\w)")
         self.le_suffix = re.compile(rf"\s*(?:{f('trở xuống')}|{f('trở lại')})(?!\w)")
         self.tu = re.compile(rf"(?<!\w){f('từ')}\s*$")
@@ -224,6 +233,7 @@ _SKIP_BEFORE = (
     "tổ", "ấp", "xóm", "khối", "khu phố", "điểm", "nghị quyết", "quyết định", "chỉ thị",
     "kết luận", "kế hoạch", "thông tư", "nghị định", "công văn", "tờ trình", "báo cáo",
     "thông báo", "hướng dẫn", "quy định", "đề án", "chương trình", "luật", "văn bản", "covid",
+    "chỉ tiêu số", "mục tiêu số", "nhiệm vụ số", "tiêu chí số", "tiêu chí", "STT",
 )
 _WORD_MULTIPLIERS = {"đôi": 2.0, "hai": 2.0, "rưỡi": 1.5, "ba": 3.0, "bốn": 4.0, "năm": 5.0,
                      "mười": 10.0}
@@ -246,7 +256,7 @@ _LEXICONS = {False: _Lexicon(False), True: _Lexicon(True)}
 def read_unit(text: str, pos: int = 0) -> tuple[str | None, int]:
     """The unit written at text[pos:] (after optional spaces), normalised, and where it ends."""
     plain = not has_diacritics(text)
-    return _read_unit(_fold(text, plain), pos, _LEXICONS[plain])
+    return _read_unit(fold(text, plain), pos, _LEXICONS[plain])
 
 
 def _read_unit(folded: str, pos: int, lex: _Lexicon) -> tuple[str | None, int]:
@@ -279,6 +289,7 @@ def _skip_ws(s: str, i: int) -> int:
 # ---------------------------------------------------------------- finding quantities in text
 
 _NUM = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+_WINDOW = 60        # how far back words before a number are looked for
 _DATE = re.compile(r"(?<![\d.,/])(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*((?:19|20)?\d{2})(?![\d.,/])")
 _MONTH_YEAR = re.compile(r"(?<![\d.,/])(0?[1-9]|1[0-2])\s*/\s*((?:19|20)\d{2})(?![\d.,])")
 _YEAR_RANGE = re.compile(
@@ -297,7 +308,7 @@ class _Text:
         self.text = text
         plain = not has_diacritics(text)
         self.lex = _LEXICONS[plain]
-        self.folded = _fold(text, plain)
+        self.folded = fold(text, plain)
         self.excluded = _excluded_spans(text, self.folded, self.lex)
 
     def is_excluded(self, start: int, end: int) -> bool:
@@ -363,47 +374,53 @@ def _read_at(t: _Text, m: re.Match, floor: int) -> Quantity | None:
             return None                     # "6 tháng", "5 năm": a period
         if m.group().isdigit() and 1900 <= value <= 2100:
             return None                     # a year
+    floor = max(floor, start - _WINDOW)
     if t.lex.skip_before.search(t.folded, floor, start) and (unit is None or unit == "lần"):
         return None                         # "năm 2023", "Nghị quyết 43", "lần thứ 2"
     q = Quantity(raw="", value=value, unit=unit, start=start, end=end)
     q = _extend_range_or_pair(t, q, m.group())
+    if q is None:
+        return None
     q = _read_suffix(t, q)
     q = _read_prefix(t, q, floor)
     return replace(q, raw=t.text[q.start:q.end])
 
 
-def _next_number(t: _Text, pos: int) -> tuple[re.Match, float] | None:
+def _second_number(t: _Text, pos: int) -> tuple[re.Match, float, str | None, int] | None:
+    """The number (with its unit and end) that completes a range or pair at `pos`, if any."""
     m = _NUM.match(t.text, pos)
     if m is None or t.is_excluded(*m.span()):
         return None
     value = parse_number(m.group())
-    return None if value is None else (m, value)
+    if value is None:
+        return None
+    unit, end = _read_unit(t.folded, m.end(), t.lex)
+    if unit is None and m.group().isdigit() and 1900 <= value <= 2100:
+        return None                         # "đạt 95% đến 2025": a year, not an upper bound
+    return m, value, unit, end
 
 
-def _extend_range_or_pair(t: _Text, q: Quantity, token: str) -> Quantity:
-    """"7 - 7,5%", "từ 7 đến 7,5" -> range; "45.799/36.875 tỷ đồng" -> pair or count of total."""
-    sep = t.lex.range_sep.match(t.folded, q.end)
-    kind = "range"
-    if sep is None:
-        sep, kind = t.lex.slash.match(t.folded, q.end), "pair"
-    if sep is None:
+def _extend_range_or_pair(t: _Text, q: Quantity, token: str) -> Quantity | None:
+    """"7 - 7,5%", "từ 7 đến 7,5" -> range; "45.799/36.875 tỷ đồng" -> pair or count of total;
+    None when the two numbers make a period ("từ 2 đến 3 năm")."""
+    lex = t.lex
+    for kind, sep in (("range", lex.range_sep), ("pair", lex.slash), ("count", lex.out_of)):
+        if (m := sep.match(t.folded, q.end)) and (nxt := _second_number(t, m.end())):
+            break
+    else:
         return q
-    nxt = _next_number(t, sep.end())
-    if nxt is None:
-        return q
-    m2, v2 = nxt
-    unit2, end2 = _read_unit(t.folded, m2.end(), t.lex)
+    m2, v2, unit2, end2 = nxt
     if q.unit and unit2 and q.unit != unit2:
         return q
     unit = unit2 or q.unit
-    if unit is None and t.lex.time.match(t.folded, end2):
-        return q
+    if unit is None and lex.time.match(t.folded, end2):
+        return None
     if kind == "range":
-        if v2 < q.value:
-            return q
-        return replace(q, upper=v2, unit=unit, kind="range", end=end2)
+        return replace(q, upper=v2, unit=unit, kind="range", end=end2) if v2 >= q.value else q
     is_count = (unit in COUNT_NOUNS and _is_integer(token) and _is_integer(m2.group())
                 and 0 <= q.value <= v2)
+    if kind == "count" and not is_count:
+        return q                            # "37 trên 50" only counts things out of a total
     return replace(q, second=v2, unit=unit, kind="count_of_total" if is_count else "pair",
                    end=end2)
 
@@ -467,7 +484,7 @@ def _has_phrase(text: str, phrase: str) -> bool:
 
 def _word_multiplier(t: _Text, m: re.Match) -> Quantity:
     word = m.group(2)
-    value = next(v for w, v in _WORD_MULTIPLIERS.items() if _fold(w, t.lex.plain) == word)
+    value = next(v for w, v in _WORD_MULTIPLIERS.items() if fold(w, t.lex.plain) == word)
     direction = {t.lex.tang: "tang", t.lex.giam: "giam"}.get(m.group(1) or "")
     return Quantity(raw=t.text[m.start():m.end()], value=value, unit="lần", kind="multiplier",
                     direction=direction, start=m.start(), end=m.end())

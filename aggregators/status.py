@@ -1,75 +1,121 @@
 """Reading an indicator's assessment ("Đạt", "Chưa đạt", "Đạt và vượt"...) and deriving it from numbers.
 
-Phrases are tried from the most specific to the most general, negations before the words they
+Phrases are matched as whole words, the most specific first, negations before the words they
 negate ("chưa đạt" contains "đạt"). Text typed without diacritics is matched without them;
-text with diacritics is matched with them, so "đất" is never read as "đạt".
+text with diacritics is matched with them, so "đất" is never read as "đạt". Words that look
+like a status but belong to an indicator's name or to a value ("xã đạt chuẩn nông thôn mới",
+"hoàn thành tốt nhiệm vụ", "đạt 95%", "vượt qua khó khăn") are masked first.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 
+from aggregators.numbers import fold
 from model import Status
-from parsers.normalize import has_diacritics, match_key, strip_diacritics
+from parsers.normalize import has_diacritics
 
 # Share of the target that counts as "gần đạt" (the contract: "đạt từ 80% trở lên").
 GAN_DAT_RATIO = 0.8
 
-# (status, phrases), tried in this order; the first phrase found (as whole words) decides.
+# (status, phrases) from the most to the least specific; at one place the first rule wins.
 _RULES: tuple[tuple[Status, tuple[str, ...]], ...] = (
     (Status.KHO_DAT, ("khó đạt", "khó hoàn thành", "khó có khả năng đạt", "khó có khả năng hoàn thành",
                       "không có khả năng đạt", "không có khả năng hoàn thành", "khả năng không đạt",
                       "khả năng không hoàn thành", "nguy cơ không đạt", "nguy cơ không hoàn thành",
-                      "khó thực hiện", "khó khả thi")),
-    (Status.KHA_NANG_DAT, ("có khả năng đạt", "có khả năng hoàn thành", "khả năng đạt",
-                           "khả năng hoàn thành", "dự kiến đạt", "dự kiến hoàn thành",
-                           "dự kiến vượt", "phấn đấu đạt", "phấn đấu hoàn thành",
+                      "khó thực hiện", "khó khả thi", "khó đạt được")),
+    (Status.KHA_NANG_DAT, ("có khả năng đạt", "có khả năng hoàn thành", "có khả năng vượt",
+                           "khả năng đạt", "khả năng hoàn thành", "dự kiến đạt", "dự kiến hoàn thành",
+                           "dự kiến vượt", "phấn đấu đạt", "phấn đấu hoàn thành", "sẽ đạt",
                            "đang trong lộ trình", "trong lộ trình", "theo lộ trình",
                            "đang thực hiện", "đang triển khai", "đang tiếp tục thực hiện")),
-    (Status.GAN_DAT, ("gần đạt", "cơ bản đạt", "cơ bản hoàn thành", "xấp xỉ đạt", "gần hoàn thành")),
-    (Status.CHUA_DAT, ("chưa đạt", "không đạt", "chưa hoàn thành", "không hoàn thành")),
-    (Status.VUOT, ("vượt",)),
+    (Status.GAN_DAT, ("gần đạt", "cơ bản đạt", "cơ bản hoàn thành", "xấp xỉ đạt", "gần hoàn thành",
+                      "đạt từ 80% trở lên")),
+    (Status.CHUA_DAT, ("chưa đạt", "không đạt", "chưa hoàn thành", "không hoàn thành",
+                       "đạt thấp", "chưa đạt được", "không đạt được")),
+    (Status.VUOT, ("đạt và vượt", "hoàn thành vượt", "vượt")),
     (Status.DAT, ("đạt", "hoàn thành")),
 )
-_NOT_VUOT = ("chưa vượt", "không vượt")
-# "Đạt từ 80% trở lên", "đạt 95% kế hoạch": a share of the target (matched without marks).
-_SHARE = re.compile(r"(?<!\w)dat\s+(?:(?:tu|tren)\s+)?(\d+(?:[.,]\d+)?)\s*%\s*"
+# Status-like words that are part of a name, a value or an idiom, never an assessment.
+_MASKS = (
+    r"(?:chưa |không )?đạt chuẩn(?= \w)", "đạt danh hiệu", r"đạt tiêu chuẩn(?= \w)",
+    r"hoàn thành (?:tốt|xuất sắc) (?:nhiệm vụ|chức trách)", "hoàn thành nhiệm vụ",
+    r"tỷ lệ (?:đạt|hoàn thành)", "chưa vượt", "không vượt", "vượt qua", "vượt khó", "vượt bậc",
+    "vượt trội", "vượt lên", "vượt cấp", "vượt lũ",
+    # "đạt 95%", "đạt bình quân 7%": the verb of a value (a share of the plan is read apart)
+    r"(?:đạt|hoàn thành)(?: (?:được|bình quân|trung bình|khoảng|trên|hơn|gần|xấp xỉ|mức|ở mức|tới|"
+    r"đến|là|tỷ lệ|tổng|gần|cao|thấp|ước))* ?(?=[\d≥>≤<~])",
+)
+# "Đạt 95% kế hoạch", "đạt 105% chỉ tiêu": a share of the target (matched without marks).
+_SHARE = re.compile(r"(?<!\w)(?:dat|hoan thanh)\s+(?:(?:tu|tren)\s+)?(\d+(?:[.,]\d+)?)\s*%\s*"
                     r"(?:tro len|ke hoach|kh|chi tieu|muc tieu|nq|nghi quyet|so voi)(?!\w)")
 
 
-def _key(text: str) -> tuple[str, bool]:
-    """Matching form (no abbreviation expansion) and whether marks were stripped."""
-    plain = not has_diacritics(text)
-    key = match_key(text, ())
-    return (strip_diacritics(key) if plain else key), plain
+@dataclass(frozen=True)
+class StatusMention:
+    """A status phrase found in text, with its span."""
+
+    status: Status
+    raw: str
+    start: int
+    end: int
 
 
-def _phrase_key(phrase: str, plain: bool) -> str:
-    key = match_key(phrase, ())
-    return strip_diacritics(key) if plain else key
+def _phrase_regex(phrase: str, plain: bool) -> str:
+    words = (re.escape(fold(w, plain)) for w in phrase.split(" "))
+    return r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
 
 
-def _contains(key: str, phrase: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", key) is not None
+def _compile(plain: bool):
+    rules = [(status, re.compile("|".join(_phrase_regex(p, plain) for p in phrases)))
+             for status, phrases in _RULES]
+    masks = re.compile("|".join(r"(?<!\w)" + fold(m, plain).replace(" ", r"\s+") for m in _MASKS))
+    return rules, masks
+
+
+_COMPILED = {plain: _compile(plain) for plain in (False, True)}
+
+
+def find_statuses(text: str) -> list[StatusMention]:
+    """Every status phrase in a cell or sentence, in order, without overlaps (text in NFC).
+
+    Words typed without marks inside a text that has them ("chua dat") are read too."""
+    found: list[StatusMention] = []
+    marked = has_diacritics(text)
+    for plain in ((False, True) if marked else (True,)):
+        rules, masks = _COMPILED[plain]
+        folded = masks.sub(lambda m: " " * len(m.group()), fold(text, plain))
+        for status, rx in rules:
+            for m in rx.finditer(folded):
+                raw = text[m.start():m.end()]
+                if plain and marked and has_diacritics(raw):
+                    continue
+                if not any(f.start < m.end() and m.start() < f.end for f in found):
+                    found.append(StatusMention(status, raw, m.start(), m.end()))
+    return sorted(found, key=lambda f: f.start)
 
 
 def parse_status(text: str) -> Status | None:
-    """The status a cell or clause states ("Đạt và vượt" -> vuot, "chua dat" -> chua_dat), or None."""
+    """The status a cell or clause states ("Đạt và vượt" -> vuot, "chua dat" -> chua_dat), or None.
+
+    When several are stated the most specific wins (kho_dat, kha_nang_dat, gan_dat, chua_dat,
+    vuot, dat, in that order); "Đạt N% kế hoạch" is read as a share of the target.
+    """
     if not text or not text.strip():
         return None
-    key, plain = _key(text)
+    text = unicodedata.normalize("NFC", text)
+    order = [status for status, _ in _RULES]
+    mentions = find_statuses(text)
+    best = min((m.status for m in mentions), key=order.index, default=None)
     share = _share_status(text)
-    for status, phrases in _RULES:
-        if status is Status.VUOT and any(_contains(key, _phrase_key(p, plain)) for p in _NOT_VUOT):
-            continue
-        if status is Status.DAT and share is not None:
-            return share
-        if any(_contains(key, _phrase_key(p, plain)) for p in phrases):
-            return status
-    return share
+    if share is not None and best in (None, Status.DAT):
+        return share
+    return best
 
 
 def _share_status(text: str) -> Status | None:
-    m = _SHARE.search(strip_diacritics(" ".join(text.split()).casefold()))
+    m = _SHARE.search(fold(" ".join(text.split()), plain=True))
     if m is None:
         return None
     share = float(m.group(1).replace(",", "."))

@@ -2,7 +2,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from aggregators.status import GAN_DAT_RATIO, derive_status, parse_status
+from aggregators.status import GAN_DAT_RATIO, derive_status, find_statuses, parse_status
 from model import Status
 
 V, D, C, G, K, KN = (Status.VUOT, Status.DAT, Status.CHUA_DAT, Status.GAN_DAT, Status.KHO_DAT,
@@ -88,3 +88,30 @@ def test_giam_mirrors_tang(value, target):
     down = derive_status(target, value, "giam")
     # "more than the target" for a rising indicator is "less than the target" for a falling one
     assert (up in (V, D)) == (down in (V, D))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Tốc độ tăng trưởng kinh tế bình quân đạt 6,8%/năm (NQ đề ra 7 - 7,5%), chưa đạt chỉ tiêu.", C),
+    ("Tỷ lệ trường học đạt chuẩn quốc gia đạt 75%.", None),
+    ("Số xã đạt chuẩn nông thôn mới là 12 xã, đạt chỉ tiêu Nghị quyết.", D),
+    ("Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên đạt 90%, vượt chỉ tiêu.", V),
+    ("Tỷ lệ TCCSĐ hoàn thành tốt nhiệm vụ đạt 85%.", None),
+    ("Vượt qua khó khăn, kinh tế của huyện phát triển vượt bậc.", None),
+    ("Tỷ lệ hoàn thành chỉ tiêu giao quân đạt 100%.", None),
+    ("Hằng năm hoàn thành 100% chỉ tiêu giao quân.", D),
+    ("Tỷ lệ gia đình đạt danh hiệu gia đình văn hóa đạt 92%.", None),
+    ("Thu ngân sách đạt 45.799 tỷ đồng, vượt 24,2% so với Nghị quyết.", V),
+    ("Số xã chưa đạt chuẩn nông thôn mới còn 3 xã.", None),
+    ("Tỷ lệ hộ nghèo giảm còn 2,1%, dự kiến đạt chỉ tiêu vào cuối nhiệm kỳ.", KN),
+    ("Tỷ le ho ngheo giam con 2,1%, chua dat chi tieu.", C),
+])
+def test_parse_status_in_sentences(sentence, expected):
+    assert parse_status(sentence) == expected
+
+
+def test_find_statuses_spans():
+    text = "Chỉ tiêu 1 đạt, chỉ tiêu 2 chưa đạt, chỉ tiêu 3 đạt và vượt."
+    found = find_statuses(text)
+    assert [m.status for m in found] == [D, C, V]
+    assert [m.raw for m in found] == ["đạt", "chưa đạt", "đạt và vượt"]
+    assert all(text[m.start:m.end] == m.raw for m in found)
