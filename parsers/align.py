@@ -53,33 +53,38 @@ def _keys(outline: Outline) -> tuple[list[str], list[int]]:
 
 
 def _scores(queries: list[str], keys: list[str]) -> np.ndarray:
-    """Combined similarity in 0..1 of every query against every key."""
+    """Combined similarity in 0..1 of every query against every key.
+
+    ratio catches typos, token_sort reordering, token_set extra or missing words (discounted by
+    the length ratio, since a short heading is a subset of many long titles)."""
     if not queries or not keys:
         return np.zeros((len(queries), len(keys)))
     r = process.cdist(queries, keys, scorer=fuzz.ratio, dtype=np.float32)
     ts = process.cdist(queries, keys, scorer=fuzz.token_sort_ratio, dtype=np.float32)
     tset = process.cdist(queries, keys, scorer=fuzz.token_set_ratio, dtype=np.float32)
-    pr = process.cdist(queries, keys, scorer=fuzz.partial_ratio, dtype=np.float32)
     qlen = np.array([max(len(q), 1) for q in queries], dtype=np.float32)[:, None]
     klen = np.array([max(len(k), 1) for k in keys], dtype=np.float32)[None, :]
     lr = np.minimum(qlen, klen) / np.maximum(qlen, klen)
-    tset_adj = tset * (0.72 + 0.28 * lr)
-    pr_adj = np.where(qlen >= 20, pr * (0.62 + 0.38 * lr), 0)
-    empty = (qlen <= 1) | np.array([[not q] for q in queries])
-    best = np.maximum.reduce([r, ts, tset_adj, pr_adj]) / 100.0
+    best = np.maximum.reduce([r, ts, tset * (0.72 + 0.28 * lr)]) / 100.0
+    empty = np.array([[not q] for q in queries], dtype=bool)
     return np.where(empty, 0.0, best)
 
 
 def similarity(titles: list[str], outline: Outline) -> np.ndarray:
-    """Text similarity (0..1) of each heading title to each outline node (M × N)."""
+    """Text similarity (0..1) of each heading title to each outline node (M × N).
+
+    Titles typed without diacritics are compared with the outline's titles stripped of theirs."""
     keys, owner = _keys(outline)
-    q_acc = [match_key(t) for t in titles]
-    plain_keys = [strip_diacritics(k) for k in keys]
-    q_plain = [strip_diacritics(q) for q in q_acc]
-    acc = _scores(q_acc, keys)
-    plain = _scores(q_plain, plain_keys)
-    accented = np.array([has_diacritics(t) for t in titles], dtype=bool)[:, None]
-    per_key = np.where(accented, np.maximum(acc, plain - 0.04), plain)
+    queries = [match_key(t) for t in titles]
+    accented = [has_diacritics(t) for t in titles]
+    per_key = np.zeros((len(titles), len(keys)))
+    acc_rows = [i for i, a in enumerate(accented) if a]
+    plain_rows = [i for i, a in enumerate(accented) if not a]
+    if acc_rows:
+        per_key[acc_rows] = _scores([queries[i] for i in acc_rows], keys)
+    if plain_rows:
+        per_key[plain_rows] = _scores([strip_diacritics(queries[i]) for i in plain_rows],
+                                      [strip_diacritics(k) for k in keys])
     out = np.zeros((len(titles), len(outline.nodes)))
     for k, j in enumerate(owner):
         out[:, j] = np.maximum(out[:, j], per_key[:, k])

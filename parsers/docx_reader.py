@@ -23,6 +23,7 @@ _W = "{%s}" % W
 _MC = "{%s}" % MC
 MAX_XML_BYTES = 200 * 1024 * 1024
 _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+_LETTER = re.compile(r"[^\W\d_]")
 _HEADING_NAME = re.compile(r"^(?:heading|tiêu đề|tieu de|tieude|muc|mục|title)\s*(\d)$", re.I)
 
 
@@ -85,7 +86,7 @@ def read_docx(data: bytes) -> tuple[list[Block], list[str]]:
         if "word/document.xml" not in names:
             raise DocxError("Tệp .docx thiếu word/document.xml / .docx without word/document.xml")
         document = _parse_part(zf, "word/document.xml")
-        styles, default_font = _read_styles(_parse_part(zf, "word/styles.xml") if "word/styles.xml" in names else None)
+        styles, default_font = _read_styles(_parse_styles(zf) if "word/styles.xml" in names else None)
         numbering = read_numbering(_read_part(zf, "word/numbering.xml") if "word/numbering.xml" in names else None)
         footnotes = _read_footnotes(zf, names, styles, default_font)
     ctx = _Context(styles=styles, default_font=default_font, counter=Counter(numbering), footnotes=footnotes)
@@ -115,6 +116,17 @@ def _parse_part(zf: zipfile.ZipFile, name: str):
         return etree.fromstring(_read_part(zf, name), parser=_XML_PARSER)
     except etree.XMLSyntaxError as exc:
         raise DocxError(f"XML hỏng trong {name} / malformed XML in {name}") from exc
+
+
+_LATENT = re.compile(rb"<w:latentStyles\b.*?</w:latentStyles>", re.S)
+
+
+def _parse_styles(zf: zipfile.ZipFile):
+    """styles.xml without its latent-style table (hundreds of entries that carry no formatting)."""
+    try:
+        return etree.fromstring(_LATENT.sub(b"", _read_part(zf, "word/styles.xml"), count=1), parser=_XML_PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise DocxError("XML hỏng trong word/styles.xml / malformed XML in word/styles.xml") from exc
 
 
 def _body_elements(container):
@@ -175,24 +187,37 @@ def _read_styles(root) -> tuple[dict[str, StyleInfo], str | None]:
         based = st.find(_W + "basedOn")
         raw[sid] = (based.get(_W + "val") if based is not None else None, props)
 
-    resolved: dict[str, StyleInfo] = {}
+    return _LazyStyles(raw), default_font
 
-    def resolve(sid: str, depth: int = 0) -> dict:
-        parent_id, props = raw[sid]
+
+class _LazyStyles(dict):
+    """Styles resolved through basedOn on first use (documents use few of their many styles)."""
+
+    def __init__(self, raw: dict[str, tuple[str | None, dict]]):
+        super().__init__()
+        self._raw = raw
+
+    def _merged(self, sid: str, depth: int = 0) -> dict:
+        parent_id, props = self._raw[sid]
         merged = {}
-        if parent_id and parent_id in raw and depth < 20 and parent_id != sid:
-            merged = resolve(parent_id, depth + 1)
+        if parent_id and parent_id in self._raw and depth < 20 and parent_id != sid:
+            merged = self._merged(parent_id, depth + 1)
         merged = {**merged, **{k: v for k, v in props.items() if v is not None}}
         merged["name"] = props["name"]
         return merged
 
-    for sid in raw:
-        m = resolve(sid)
-        resolved[sid] = StyleInfo(name=m.get("name", sid), outline_level=m.get("outline_level"),
-                                  num_id=m.get("num_id"), num_level=m.get("num_level") or 0,
-                                  bold=m.get("bold"), caps=m.get("caps"), font=m.get("font"),
-                                  centered=m.get("centered"))
-    return resolved, default_font
+    def get(self, sid, default=None):
+        if sid in self:
+            return self[sid]
+        if sid not in self._raw:
+            return default
+        m = self._merged(sid)
+        info = StyleInfo(name=m.get("name", sid), outline_level=m.get("outline_level"),
+                         num_id=m.get("num_id"), num_level=m.get("num_level") or 0,
+                         bold=m.get("bold"), caps=m.get("caps"), font=m.get("font"),
+                         centered=m.get("centered"))
+        self[sid] = info
+        return info
 
 
 # ---------------------------------------------------------------- paragraphs
@@ -241,11 +266,12 @@ def _finish(acc: _Runs, ctx: _Context) -> tuple[str, str, bool, bool]:
         if encoding:
             ctx.encodings_seen.add(encoding.replace("tcvn3h", "tcvn3"))
         parts.append(decoded)
-        n = sum(1 for c in decoded if c.isalpha())
-        letters += n
-        bold_letters += n if bold else 0
-        caps_letters += n if caps else 0
-    raw = "".join(t for t, _, _, _ in acc.runs)
+        if _LETTER.search(decoded):
+            letters += 1
+            bold_letters += bold
+            caps_letters += caps
+    decoded_any = any(decide[enc] for enc in decide)
+    raw = "".join(t for t, _, _, _ in acc.runs) if decoded_any else ""
     return ("".join(parts), raw, letters > 0 and bold_letters == letters, letters > 0 and caps_letters == letters)
 
 
@@ -339,7 +365,7 @@ def _read_paragraph(p, index: int, ctx: _Context) -> list[Block]:
     _collect_runs(p, ctx, style, acc)
     joined, raw_joined, all_bold, all_caps = _finish(acc, ctx)
     text = clean(joined)
-    raw = clean(raw_joined)
+    raw = clean(raw_joined) if raw_joined else ""
     label = fmt = None
     if num_id and num_id != "0" and text:
         rendered = ctx.counter.label(num_id, num_level or 0)

@@ -88,8 +88,7 @@ def roman_value(text: str) -> int:
 
 
 def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    return text.isupper() and sum(1 for c in text[:12] if c.isalpha()) >= 3
 
 
 def _strip_title(title: str) -> str:
@@ -111,7 +110,9 @@ def detect(block: Block, pos: int) -> Candidate | None:
             title = text
     else:
         label, title = parse_label(text)
-    words = len(title.split())
+    words = title.count(" ") + 1
+    if style_level is None and label is None and not (block.bold or block.caps) and (words > 40 or not title.isupper()):
+        return None                      # plain body text: the common case, decided cheaply
     emphasised = block.bold or block.caps or _is_upper(title)
     sentence = bool(_SENTENCE_END.search(title)) and not title.endswith("...")
     if style_level is not None:

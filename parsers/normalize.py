@@ -8,7 +8,6 @@ from functools import lru_cache
 from underthesea import text_normalize
 
 _SPACES = re.compile(r"[\s\u00a0\u200b\ufeff]+")
-_PUNCT_SPACE = re.compile(r"\s+([,.;:!?)\]])")
 _NON_WORD = re.compile(r"[^\w%/]+")
 
 # Abbreviations that reports use for outline words; expanded before fuzzy matching.
@@ -42,11 +41,16 @@ ABBREVIATIONS: dict[str, str] = {
 }
 
 
+_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\ufeff")
+
+
 def clean(text: str) -> str:
-    """Display form: NFC, one space between words, no space before punctuation."""
-    text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
-    text = _SPACES.sub(" ", text).strip()
-    return _PUNCT_SPACE.sub(r"\1", text)
+    """Display form: NFC, invisible characters dropped, one space between words.
+
+    Punctuation spacing is left as the unit typed it: the text stays the unit's own."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    return " ".join(text.split())
 
 
 def strip_diacritics(text: str) -> str:
