@@ -28,6 +28,11 @@ class Quantity:
     start: int = 0
     end: int = 0
 
+    @property
+    def is_summary(self) -> bool:
+        """A count of the report's own targets ("37/50 chỉ tiêu đạt và vượt"), not an indicator."""
+        return self.kind == "count_of_total" and self.unit in SUMMARY_NOUNS
+
 
 # ---------------------------------------------------------------- one number token
 
@@ -125,6 +130,9 @@ COUNT_NOUNS = frozenset({
     "khu dân cư", "làng", "đơn vị", "chi bộ", "đảng bộ", "tổ chức cơ sở đảng", "TCCSĐ",
     "tổ chức", "cơ sở", "cơ quan", "trường", "trường học", "hợp tác xã", "HTX",
 })
+# Count nouns that make "a/b <noun>" a summary of the resolution's own targets.
+SUMMARY_NOUNS = frozenset({"chỉ tiêu", "mục tiêu", "nhiệm vụ", "nội dung", "giải pháp",
+                           "chương trình", "đề án"})
 TIME_WORDS = ("tháng", "quý", "qúy", "năm", "tuần", "ngày", "giờ", "phút")
 
 
@@ -201,7 +209,7 @@ class _Lexicon:
         self.skip_before = re.compile(rf"(?<!\w)(?:{skip})\s*(?:{f('số')}\s*)?[:.]?\s*$")
         self.day_month = re.compile(
             rf"(?<!\w)(?:{f('ngày')}|{f('đến')}|{f('tới')}|{f('từ')}|{f('trước')}|{f('hết')})"
-            r"\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/.,])")
+            r"\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/]|[.,]\d)")
         nums = "|".join(re.escape(f(w)) for w in _WORD_MULTIPLIERS)
         self.word_multiplier = re.compile(
             rf"(?<!\w)(?:({f('tăng')}|{f('giảm')})\s+)?{f('gấp')}\s+({nums})(?:\s+{f('lần')})?"
@@ -290,11 +298,11 @@ def _skip_ws(s: str, i: int) -> int:
 
 _NUM = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 _WINDOW = 60        # how far back words before a number are looked for
-_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*((?:19|20)?\d{2})(?![\d.,/])")
-_MONTH_YEAR = re.compile(r"(?<![\d.,/])(0?[1-9]|1[0-2])\s*/\s*((?:19|20)\d{2})(?![\d.,])")
+_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*((?:19|20)?\d{2})(?![\d/]|[.,]\d)")
+_MONTH_YEAR = re.compile(r"(?<![\d.,/])(0?[1-9]|1[0-2])\s*/\s*((?:19|20)\d{2})(?![\d/]|[.,]\d)")
 _YEAR_RANGE = re.compile(
     r"(?<![\d.,])(?:19|20)\d{2}\s*(?:[-\u2212\u2013\u2014/]|đến|tới|den|toi)\s*"
-    r"(?:(?:19|20)\d{2}|\d{2})(?![\d.,%])", re.IGNORECASE)
+    r"(?:(?:19|20)\d{2}|\d{2})(?![\d%/]|[.,]\d)", re.IGNORECASE)
 _DOC_CODE = re.compile(r"(?<![\w.,])\d+(?:/\d{2,4})*[-/][A-ZĐ]{2,}")
 _HYPHEN_CODE = re.compile(r"(?<=[^\W\d_])-\d+")
 _FOOTNOTE = re.compile(r"\(\d{1,2}\)")
@@ -431,10 +439,14 @@ def _is_integer(token: str) -> bool:
 
 
 def _read_suffix(t: _Text, q: Quantity) -> Quantity:
-    if q.comparator is None and (m := t.lex.ge_suffix.match(t.folded, q.end)):
-        return replace(q, comparator=">=", end=m.end())
-    if q.comparator is None and (m := t.lex.le_suffix.match(t.folded, q.end)):
-        return replace(q, comparator="<=", end=m.end())
+    """'95% trở lên' -> '>=', 'trở xuống' -> '<='; a unit written after it is still read."""
+    for comparator, rx in ((">=", t.lex.ge_suffix), ("<=", t.lex.le_suffix)):
+        if q.comparator is None and (m := rx.match(t.folded, q.end)):
+            q = replace(q, comparator=comparator, end=m.end())
+            if q.unit is None:
+                unit, end = _read_unit(t.folded, q.end, t.lex)
+                q = replace(q, unit=unit, end=end)
+            return q
     return q
 
 

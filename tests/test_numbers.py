@@ -223,3 +223,26 @@ def test_quantity_is_frozen():
     q = Quantity(raw="1", value=1.0)
     with pytest.raises(AttributeError):
         q.value = 2.0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Đến ngày 30/6/2023, tỷ lệ đạt 96,5%; dự ước cả năm 2023 đạt 97%.", [96.5, 97]),
+    ("Thực hiện đến 30/6/2023: 1.234,5 tỷ đồng.", [1234.5]),
+    ("Đến tháng 6/2023, 12 xã đạt chuẩn.", [12]),
+    ("Giai đoạn 2021-2025, bình quân tăng 7%/năm.", [7]),
+    ("Chỉ tiêu NQ: 85.000 trở lên tấn.", [85000]),
+])
+def test_dates_and_years_before_punctuation_are_skipped(text, expected):
+    assert [q.value for q in find_quantities(text)] == [pytest.approx(v) for v in expected]
+
+
+def test_unit_after_tro_len():
+    q = parse_quantity("85.000 trở lên tấn")
+    assert (q.value, q.comparator, q.unit) == (85000, ">=", "tấn")
+
+
+def test_summary_counts_are_told_apart_from_indicator_counts():
+    summary, communes = find_quantities("có 37/50 chỉ tiêu đạt và vượt; 12/15 xã đạt chuẩn NTM")
+    assert summary.kind == communes.kind == "count_of_total"
+    assert summary.is_summary and not communes.is_summary
+    assert not parse_quantity("45.799/36.875 tỷ đồng").is_summary

@@ -38,19 +38,19 @@ def test_parse_status_none(text):
 
 
 @pytest.mark.parametrize("value, target, huong, upper, comparator, expected", [
-    (6.8, 7.0, "tang", 7.5, None, G),        # the GRDP example: 6,8 against 7 - 7,5
+    (6.8, 7.0, "tang", 7.5, None, C),        # the GRDP example: 6,8 against 7 - 7,5
     (7.2, 7.0, "tang", 7.5, None, D),
     (7.5, 7.0, "tang", 7.5, None, D),
     (7.6, 7.0, "tang", 7.5, None, V),
     (7.0, 7.0, "tang", None, None, D),
     (7.1, 7.0, "tang", None, None, V),
     (5.0, 7.0, "tang", None, None, C),
-    (5.6, 7.0, "tang", None, None, G),       # 80% of the target
+    (5.6, 7.0, "tang", None, None, C),
     (45799, 36875, "tang", None, None, V),
-    (92.5, 95, "tang", None, ">=", G),
+    (92.5, 95, "tang", None, ">=", C),
     (95, 95, "tang", None, ">=", D),
-    (90, 90, "tang", None, ">", G),          # "trên 90" is not met by exactly 90
-    (2.1, 2.0, "giam", None, None, G),
+    (90, 90, "tang", None, ">", C),          # "trên 90" is not met by exactly 90
+    (2.1, 2.0, "giam", None, None, C),
     (2.0, 2.0, "giam", None, None, D),
     (1.5, 2.0, "giam", None, None, V),
     (3.0, 2.0, "giam", None, None, C),
@@ -62,6 +62,21 @@ def test_parse_status_none(text):
 ])
 def test_derive_status(value, target, huong, upper, comparator, expected):
     assert derive_status(value, target, huong, upper, comparator) == expected
+
+
+@pytest.mark.parametrize("value, target, huong, upper, comparator, expected", [
+    (6.8, 7.0, "tang", 7.5, None, G),
+    (5.6, 7.0, "tang", None, None, G),       # exactly 80% of the target
+    (5.5, 7.0, "tang", None, None, C),
+    (92.5, 95, "tang", None, ">=", G),
+    (90, 90, "tang", None, ">", G),
+    (2.1, 2.0, "giam", None, None, G),
+    (2.6, 2.0, "giam", None, None, C),
+    (7.2, 7.0, "tang", 7.5, None, D),
+    (7.6, 7.0, "tang", 7.5, None, V),
+])
+def test_derive_status_with_near_ratio(value, target, huong, upper, comparator, expected):
+    assert derive_status(value, target, huong, upper, comparator, near_ratio=GAN_DAT_RATIO) == expected
 
 
 @pytest.mark.parametrize("args", [(None, 7.0, "tang"), (7.0, None, "tang"), (None, None, "giam"),
@@ -76,10 +91,11 @@ finite = st.floats(min_value=0.01, max_value=1e9, allow_nan=False)
 @given(finite, finite)
 def test_derive_up_is_monotonic(target, step):
     order = [C, G, D, V]
-    low = derive_status(target * GAN_DAT_RATIO * 0.5, target, "tang")
-    high = derive_status(target + step, target, "tang")
-    assert order.index(low) <= order.index(derive_status(target, target, "tang")) <= order.index(high)
-    assert derive_status(target, target, "tang") == D
+    for near in (None, GAN_DAT_RATIO):
+        statuses = [derive_status(v, target, "tang", near_ratio=near)
+                    for v in (target * 0.5, target * 0.9, target, target + step)]
+        assert [order.index(s) for s in statuses] == sorted(order.index(s) for s in statuses)
+        assert statuses[2] == D
 
 
 @given(finite, finite)
