@@ -405,7 +405,7 @@ def _results(matcher: Matcher, scores: np.ndarray) -> list[MatchResult]:
     """Best id (None below the threshold), its score and the top 3 candidates of every row."""
     entries = matcher.catalog.entries
     top = np.argsort(-scores, axis=1, kind="stable")[:, :3]
-    top_scores = np.take_along_axis(scores, top, axis=1).round(4).tolist()
+    top_scores = np.take_along_axis(scores, top, axis=1).astype(np.float64).round(4).tolist()
     out = []
     for idx, vals in zip(top.tolist(), top_scores):
         candidates = tuple(Candidate(id=entries[i].id, ten=entries[i].ten, score=v) for i, v in zip(idx, vals) if v > 0)
