@@ -20,7 +20,7 @@ from parsers.docx_reader import DocxError
 from reports.archive import archive_previous
 from reports.draft_docx import write_draft
 from reports.manifest import write_manifest, write_status_csv
-from reports.workbook_xlsx import write_workbook
+from reports.workbook_xlsx import inputs_time, write_workbook
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DRAFT, WORKBOOK, MANIFEST, STATUS = "du-thao-tong-hop.docx", "chi-tieu.xlsx", "manifest.json", "nop-bao-cao.csv"
@@ -98,6 +98,7 @@ def consolidate_flow(inbox: str, out: str, outline: str = "de-cuong-huyen", cata
     out_dir.mkdir(parents=True, exist_ok=True)
     archived = None if overwrite else archive_previous(out_dir, (DRAFT, WORKBOOK, MANIFEST, STATUS))
     run_info = {"started_at": started_at, "inbox": str(inbox_dir), "period": period,
+                "as_of": inputs_time(records).isoformat(),
                 "archived_previous": str(archived) if archived else None}
     write_draft(cons, out_dir / DRAFT, period=period, run_info=run_info, base_dir=inbox_dir)
     write_workbook(cons, records, ctx.ref, out_dir / WORKBOOK)

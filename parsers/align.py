@@ -113,7 +113,7 @@ def pair_score(sim: float, cand: Candidate, label: Label | None) -> float:
         else:
             w -= 0.12
     elif label is not None and label.kind == "part" and cl is None:
-        w -= 0.1
+        w -= 0.1 if cand.style_level == 0 else 0.3      # a part without "Phần …" is rare
     w -= (1.0 - cand.strength) * 0.25
     return w
 

@@ -52,6 +52,18 @@ class Candidate:
     title: str               # heading words without the label
     strength: float          # 0..1 evidence that this is a heading at all
     style_level: int | None  # 0-based level from outline level or heading style
+    num_level: int | None = None   # automatic-numbering level (w:ilvl), when numbered
+
+    def level_keys(self) -> tuple[tuple, ...]:
+        """What this heading's level can be learnt from, most telling first."""
+        keys = []
+        if self.label is not None:
+            keys.append(("label", self.label.kind))
+        if self.num_level is not None:
+            keys.append(("num", self.num_level))
+        if self.style_level is not None:
+            keys.append(("style", self.style_level))
+        return tuple(keys)
 
 
 def parse_label(text: str) -> tuple[Label | None, str]:
@@ -132,7 +144,8 @@ def detect(block: Block, pos: int) -> Candidate | None:
         strength = 0.5
     else:
         return None
-    return Candidate(pos=pos, label=label, title=_strip_title(title), strength=strength, style_level=style_level)
+    return Candidate(pos=pos, label=label, title=_strip_title(title), strength=strength, style_level=style_level,
+                     num_level=block.num_level if block.num_label and not auto_bullet else None)
 
 
 def detect_all(blocks: list[Block]) -> list[Candidate]:

@@ -41,7 +41,7 @@ ABBREVIATIONS: dict[str, str] = {
 }
 
 
-_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\ufeff")
+_INVISIBLE = ("\u00ad", "\u200b", "\ufeff")
 
 
 def clean(text: str) -> str:
@@ -49,7 +49,10 @@ def clean(text: str) -> str:
 
     Punctuation spacing is left as the unit typed it: the text stays the unit's own."""
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+        text = unicodedata.normalize("NFC", text)
+        for ch in _INVISIBLE:
+            if ch in text:
+                text = text.replace(ch, "")
     return " ".join(text.split())
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,11 +96,32 @@ def _closing_start(blocks: list[Block], after: int) -> int:
     return len(blocks)
 
 
-def _enclosing(outline: Outline, current: str, cand: Candidate) -> str:
+def learn_depths(candidates: list[Candidate], aligned: dict[int, str], outline: Outline) -> dict[tuple, int]:
+    """How this document marks each outline depth: label kind, numbering level, style level → depth,
+    learnt from the headings that aligned (a unit may number its Roman-level sections "1.")."""
+    votes: dict[tuple, Counter] = {}
+    for c in candidates:
+        if c.pos in aligned:
+            depth = outline.node(aligned[c.pos]).depth
+            for key in c.level_keys():
+                votes.setdefault(key, Counter())[depth] += 1
+    return {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+
+
+def heading_depth(cand: Candidate, depths: dict[tuple, int]) -> int | None:
+    """The outline depth an unaligned heading sits at, by what the document taught, else by its label."""
+    if cand.label is not None:
+        return depths.get(("label", cand.label.kind), KIND_DEPTH[cand.label.kind])
+    for key in cand.level_keys():
+        if key in depths:
+            return depths[key]
+    return None
+
+
+def _enclosing(outline: Outline, current: str, depth: int | None) -> str:
     """The outline node that holds an unaligned heading: the nearest ancestor above its depth."""
-    if cand.label is None or current in ("front", "back"):
+    if depth is None or current in ("front", "back"):
         return current
-    depth = KIND_DEPTH[cand.label.kind]
     node = outline.node(current)
     while node.depth >= depth and node.parent is not None:
         node = outline.node(node.parent)
@@ -111,6 +133,7 @@ def build_sections(blocks: list[Block], outline: Outline) -> tuple[list[Section]
     candidates = detect_all(blocks)
     alignment = {a.pos: a for a in align(candidates, outline)}
     by_pos = {c.pos: c for c in candidates}
+    depths = learn_depths(candidates, {p: a.node_id for p, a in alignment.items()}, outline)
     last_heading = max(alignment, default=-1)
     closing = _closing_start(blocks, last_heading) if alignment else _closing_start(blocks, 0)
     warnings: list[str] = []
@@ -138,7 +161,7 @@ def build_sections(blocks: list[Block], outline: Outline) -> tuple[list[Section]
         cand = by_pos.get(pos)
         if cand is not None and node_id not in ("front", "back") and cand.strength >= 0.5 and not prev_part_untitled:
             sections.append(current.freeze())
-            enclosing = _enclosing(outline, node_id, cand)
+            enclosing = _enclosing(outline, node_id, heading_depth(cand, depths))
             current = _Builder(enclosing, para, False, 0.0)
             continue
         prev_part_untitled = False
