@@ -105,14 +105,14 @@ _BASES: dict[str, tuple[str, ...]] = {
     "triệu đồng": ("trđ", "tr.đ", "tr đ", "tr.đồng", "tr. đồng"),
     "đồng": ("đ",), "USD": ("đô la mỹ", "đô la"), "ha": ("héc ta", "hecta", "héc-ta"),
     "km": (), "km2": ("km²",), "m2": ("m²",), "m3": ("m³",), "m": ("mét",), "tấn": (), "tạ": (),
-    "kg": (), "MW": (), "kWh": (), "người": (), "lượt người": (), "lao động": (), "hộ": (),
+    "kg": (), "MW": (), "kWh": (), "người": (), "lượt người": (), "lao động": ("LĐ",), "hộ": (),
     "hộ gia đình": (), "gia đình": (), "xã": (), "phường": (), "thị trấn": (), "huyện": (),
     "thôn": (), "tổ dân phố": (), "khu dân cư": (), "làng": (), "giường": (), "giường bệnh": (),
-    "bác sĩ": (), "đảng viên": (), "chi bộ": (), "đảng bộ": (), "tổ chức cơ sở đảng": (),
+    "bác sĩ": (), "đảng viên": ("ĐV",), "chi bộ": (), "đảng bộ": (), "tổ chức cơ sở đảng": (),
     "TCCSĐ": (), "tổ chức": (), "cơ sở": (), "cơ quan": (), "chỉ tiêu": (), "mục tiêu": (),
     "nhiệm vụ": (), "tiêu chí": (), "nội dung": (), "giải pháp": (), "chương trình": (),
     "đề án": (), "dự án": (), "công trình": (), "đơn vị": (), "trường": (), "trường học": (),
-    "doanh nghiệp": (), "hợp tác xã": (), "HTX": (), "lượt": (), "lượt khách": (), "lần": (),
+    "doanh nghiệp": ("DN",), "hợp tác xã": (), "HTX": (), "lượt": (), "lượt khách": (), "lần": (),
     "học sinh": (), "sinh viên": (), "giáo viên": (), "cán bộ": (), "công chức": (),
     "hội viên": (), "đoàn viên": (), "sản phẩm": (), "làng nghề": (), "di tích": (), "căn": (),
     "căn nhà": (), "ngôi nhà": (), "nhà": (), "vụ": (), "vụ việc": (), "vụ án": (),
@@ -133,7 +133,7 @@ COUNT_NOUNS = frozenset({
 # Count nouns that make "a/b <noun>" a summary of the resolution's own targets.
 SUMMARY_NOUNS = frozenset({"chỉ tiêu", "mục tiêu", "nhiệm vụ", "nội dung", "giải pháp",
                            "chương trình", "đề án"})
-TIME_WORDS = ("tháng", "quý", "qúy", "năm", "tuần", "ngày", "giờ", "phút")
+TIME_WORDS = ("tháng", "quý", "qúy", "năm", "tuần", "ngày", "giờ", "phút", "tuổi")
 
 
 def _fold_char(c: str, plain: bool) -> str:
@@ -318,9 +318,19 @@ class _Text:
         self.lex = _LEXICONS[plain]
         self.folded = fold(text, plain)
         self.excluded = _excluded_spans(text, self.folded, self.lex)
+        self.unmarked = None if plain else fold(text, True)
 
     def is_excluded(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.excluded)
+
+    def unit_at(self, pos: int) -> tuple[str | None, int]:
+        """The unit at pos; a unit typed without marks ("ty dong") in a marked text is read too."""
+        unit, end = _read_unit(self.folded, pos, self.lex)
+        if unit is None and self.unmarked is not None:
+            unit, end = _read_unit(self.unmarked, pos, _LEXICONS[True])
+            if unit is not None and has_diacritics(self.text[pos:end]):
+                return None, pos
+        return unit, end
 
 
 def _excluded_spans(text: str, folded: str, lex: _Lexicon) -> list[tuple[int, int]]:
@@ -374,7 +384,7 @@ def _read_at(t: _Text, m: re.Match, floor: int) -> Quantity | None:
     value = parse_number(m.group())
     if value is None or t.is_excluded(start, end):
         return None
-    unit, end = _read_unit(t.folded, end, t.lex)
+    unit, end = t.unit_at(end)
     if unit is None:
         if end < len(t.text) and t.text[end].isalpha():
             return None                     # "5G", "1A": a code, not a quantity
@@ -402,7 +412,7 @@ def _second_number(t: _Text, pos: int) -> tuple[re.Match, float, str | None, int
     value = parse_number(m.group())
     if value is None:
         return None
-    unit, end = _read_unit(t.folded, m.end(), t.lex)
+    unit, end = t.unit_at(m.end())
     if unit is None and m.group().isdigit() and 1900 <= value <= 2100:
         return None                         # "đạt 95% đến 2025": a year, not an upper bound
     return m, value, unit, end
@@ -444,7 +454,7 @@ def _read_suffix(t: _Text, q: Quantity) -> Quantity:
         if q.comparator is None and (m := rx.match(t.folded, q.end)):
             q = replace(q, comparator=comparator, end=m.end())
             if q.unit is None:
-                unit, end = _read_unit(t.folded, q.end, t.lex)
+                unit, end = t.unit_at(q.end)
                 q = replace(q, unit=unit, end=end)
             return q
     return q

@@ -246,3 +246,24 @@ def test_summary_counts_are_told_apart_from_indicator_counts():
     assert summary.kind == communes.kind == "count_of_total"
     assert summary.is_summary and not communes.is_summary
     assert not parse_quantity("45.799/36.875 tỷ đồng").is_summary
+
+
+@pytest.mark.parametrize("text, raw, unit", [
+    ("Thu ngân sách đạt 1.200 ty dong trên địa bàn", "1.200 ty dong", "tỷ đồng"),
+    ("Kết nạp 1.200 ĐV mới", "1.200 ĐV", "đảng viên"),
+    ("giải quyết việc làm cho 3.500 LĐ", "3.500 LĐ", "lao động"),
+    ("thành lập 125 DN", "125 DN", "doanh nghiệp"),
+    ("Vốn đầu tư toàn xã hội đạt 12 nghìn tỷ đồng", "12 nghìn tỷ đồng", "nghìn tỷ đồng"),
+    ("năng suất 62,5 tạ/ha", "62,5 tạ/ha", "tạ/ha"),
+    ("đón 1.500 nghìn lượt khách", "1.500 nghìn lượt khách", "nghìn lượt khách"),
+    ("trồng 1.200 ha/năm", "1.200 ha/năm", "ha/năm"),
+])
+def test_units_as_written(text, raw, unit):
+    (q,) = find_quantities(text)
+    assert (q.raw, q.unit) == (raw, unit)
+
+
+@pytest.mark.parametrize("text", ["Vốn đầu tư toàn xã hội tăng", "trẻ em dưới 5 tuổi suy dinh dưỡng",
+                                  "Đại hội Đảng bộ huyện lần thứ XXII", "Nghị quyết 30a"])
+def test_name_parts_are_not_quantities(text):
+    assert find_quantities(text) == []
