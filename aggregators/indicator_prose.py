@@ -63,7 +63,7 @@ def clause_reading(clause: str, section: str = "", paragraph: int | None = None)
     if found is None:
         return None
     value, name, rest = found
-    if value.kind == "count_of_total" and _SUMMARY_UNITS.match(value.unit or ""):
+    if value.is_summary or value.kind == "count_of_total" and _SUMMARY_UNITS.match(value.unit or ""):
         return None
     if value.unit and _SUMMARY_UNITS.match(value.unit):
         return None

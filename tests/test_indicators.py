@@ -1,0 +1,203 @@
+"""Indicator extraction from small tables and sentences built inline."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aggregators.indicator_prose import clause_reading
+from aggregators.indicator_tables import column_roles, header_role
+from aggregators.indicators import extract_indicators
+from aggregators.matching import build_matcher
+from model import Paragraph, Section, Status, Table
+from parsers.reference import load_catalog
+
+SECOND = Path(__file__).parent / "data" / "chi-tieu-khac.csv"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+@pytest.fixture(scope="module")
+def matcher(catalog):
+    return build_matcher(catalog)
+
+
+def section(*, tables=(), paragraphs=(), id_="P1.III.1"):
+    tabs = tuple(Table(rows=tuple(tuple(r) for r in t), index=10 + i) for i, t in enumerate(tables))
+    paras = tuple(Paragraph(text=p, index=i) for i, p in enumerate(paragraphs))
+    return Section(id=id_, heading=None, matched=True, score=1.0, paragraphs=paras, tables=tabs)
+
+
+def by_id(values):
+    return {v.id: v for v in values if v.id}
+
+
+# ---------------------------------------------------------------- tables
+
+
+def test_table_with_two_header_rows_merged_cells_and_group_rows(catalog, matcher):
+    rows = [
+        ["STT", "Chỉ tiêu", "ĐVT", "Mục tiêu NQ", "Kết quả thực hiện", "Kết quả thực hiện", "Đánh giá"],
+        ["STT", "Chỉ tiêu", "ĐVT", "Mục tiêu NQ", "Đến 30/6/2023", "Ước TH năm 2023", "Đánh giá"],
+        ["A", "CHỈ TIÊU VỀ KINH TẾ"] * 1 + ["CHỈ TIÊU VỀ KINH TẾ"] * 5,
+        ["1", "Tốc độ tăng trưởng GRDP bình quân", "%", "7 - 7,5", "6,8", "7,1", "Chưa đạt"],
+        ["2", "Thu NSNN trên địa bàn", "tỷ đồng", "1.200", "1.234,5", "1.300", "Đạt và vượt"],
+        ["I", "VĂN HÓA - XÃ HỘI", "", "", "", "", ""],
+        ["3", "Tỷ lệ lao động qua đào tạo", "%", "≥ 70", "72,3", "", ""],
+    ]
+    values = extract_indicators((section(tables=[rows]),), catalog, matcher)
+    assert len(values) == 3
+    got = by_id(values)
+    g = got["grdp_growth"]
+    assert (g.value, g.target, g.target_raw, g.estimate, g.unit) == (6.8, 7.0, "7 - 7,5", 7.1, "%")
+    assert g.status is Status.CHUA_DAT and not g.status_derived
+    assert g.value_raw == "6,8" and g.estimate_raw == "7,1"
+    assert g.source.kind == "table" and g.source.section == "P1.III.1" and g.source.paragraph == 10
+    assert "Tốc độ tăng trưởng GRDP" in g.source.text
+    b = got["budget_revenue"]
+    assert (b.value, b.target, b.status) == (1234.5, 1200.0, Status.VUOT)
+    t = got["trained_labour"]
+    assert t.status is Status.VUOT and t.status_derived        # above the floor "≥ 70"
+
+
+def test_columns_found_by_header_words_in_any_order_without_status_column(catalog, matcher):
+    rows = [
+        ["Kết quả", "Chỉ tiêu ĐH", "Nội dung", "TT"],
+        ["46,2%", "45%", "Tỷ lệ che phủ rừng", "1"],
+        ["380", "≥ 400", "Số đảng viên mới kết nạp", "2"],
+    ]
+    values = by_id(extract_indicators((section(tables=[rows]),), catalog, matcher))
+    f, n = values["forest_cover"], values["new_members"]
+    assert (f.value, f.unit, f.target, f.status, f.status_derived) == (46.2, "%", 45.0, Status.VUOT, True)
+    assert (n.value, n.target, n.status) == (380.0, 400.0, Status.CHUA_DAT)   # derived: a plain comparison
+
+
+def test_comparison_column_holding_statuses_is_read_as_status():
+    table = Table(rows=(("Chỉ tiêu", "Thực hiện", "So với NQ"), ("Tỷ lệ che phủ rừng", "46%", "Vượt"),
+                        ("Tỷ lệ đô thị hóa", "30%", "Chưa đạt")), index=0)
+    roles, body = column_roles(table)
+    assert roles == {0: "name", 1: "value", 2: "status"} and body == 1
+
+
+def test_column_number_row_is_skipped_and_pair_gives_target(catalog, matcher):
+    rows = [["TT", "Tên chỉ tiêu", "Kết quả/Chỉ tiêu"], ["(1)", "(2)", "(3)"],
+            ["1", "Tổng vốn đầu tư toàn xã hội", "45.799/36.875 tỷ đồng"]]
+    (v,) = extract_indicators((section(tables=[rows]),), catalog, matcher)
+    assert (v.id, v.value, v.target, v.target_raw, v.unit) == ("investment_total", 45799.0, 36875.0,
+                                                                "36.875 tỷ đồng", "tỷ đồng")
+    assert v.status is Status.VUOT and v.status_derived
+
+
+def test_non_indicator_tables_are_ignored(catalog, matcher):
+    header_block = [["HUYỆN ỦY HÒA VANG", "ĐẢNG CỘNG SẢN VIỆT NAM"], ["Số 12-BC/HU", "Hòa Vang, ngày 5 tháng 7 năm 2023"]]
+    people = [["Họ và tên", "Chức vụ"], ["Nguyễn Văn A", "Bí thư"]]
+    assert extract_indicators((section(tables=[header_block, people]),), catalog, matcher) == ()
+
+
+def test_table_row_not_in_catalog_stays_unmatched_with_candidates(catalog, matcher):
+    rows = [["STT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu NQ", "Thực hiện"], ["1", "Tỷ lệ hộ nghèo", "%", "< 2", "1,8"]]
+    (v,) = extract_indicators((section(tables=[rows]),), catalog, matcher)
+    assert v.id is None and v.candidates and v.candidates[0].id == "poverty_reduction"
+    assert v.status is Status.VUOT and v.status_derived        # "< 2" makes the target a ceiling
+
+
+@pytest.mark.parametrize("text, role", [("STT", "stt"), ("Chỉ tiêu", "name"), ("ĐVT", "unit"), ("Mục tiêu NQ", "target"),
+                                        ("Thực hiện đến 30/6/2023", "value"), ("Ước TH năm 2023", "estimate"),
+                                        ("Đánh giá", "status"), ("Chỉ tiêu ĐH", "target"), ("Kết quả", "value"),
+                                        ("So sánh", "comparison"), ("Ghi chú", None)])
+def test_header_roles(text, role):
+    assert header_role(text) == role
+
+
+# ---------------------------------------------------------------- prose
+
+
+def test_prose_sentence_with_range_target_and_status(catalog, matcher):
+    text = "Tốc độ tăng trưởng kinh tế bình quân đạt 6,8%/năm (NQ đề ra 7 - 7,5%), chưa đạt chỉ tiêu."
+    (v,) = extract_indicators((section(paragraphs=[text]),), catalog, matcher)
+    assert (v.id, v.value, v.unit, v.target, v.target_raw) == ("grdp_growth", 6.8, "%/năm", 7.0, "7 - 7,5%")
+    assert v.status is Status.CHUA_DAT and not v.status_derived
+    assert v.source.kind == "prose" and v.source.text == text and v.source.paragraph == 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Năm 2023, thu ngân sách nhà nước trên địa bàn ước đạt 1.234,5 tỷ đồng, vượt kế hoạch.",
+     ("budget_revenue", 1234.5, None, Status.VUOT)),
+    ("Tỷ lệ hộ nghèo giảm bình quân 1,5%/năm, đạt mục tiêu Nghị quyết.",
+     ("poverty_reduction", 1.5, None, Status.DAT)),
+    ("Đến 30/6/2023, toàn huyện có 12 xã đạt chuẩn nông thôn mới (mục tiêu 15 xã), có khả năng đạt.",
+     ("ntm_communes", 12.0, 15.0, Status.KHA_NANG_DAT)),
+    ("Tỷ lệ dân số tham gia BHYT đạt trên 95% (chỉ tiêu ≥ 95%).",
+     ("health_insurance", 95.0, 95.0, Status.DAT)),
+    ("Thu nhập bình quân đầu người đạt 65 triệu đồng/người/năm, mục tiêu 70 triệu đồng.",
+     ("grdp_per_capita", 65.0, 70.0, Status.CHUA_DAT)),
+    ("Tỷ lệ lao động qua đào tạo: 72,5% (NQ: 70%), đạt và vượt.",
+     ("trained_labour", 72.5, 70.0, Status.VUOT)),
+])
+def test_prose_variations(catalog, matcher, text, expected):
+    values = by_id(extract_indicators((section(paragraphs=[text]),), catalog, matcher))
+    v = values[expected[0]]
+    assert (v.id, v.value, v.target, v.status) == expected
+
+
+def test_several_indicators_in_one_paragraph(catalog, matcher):
+    text = ("Tỷ lệ trường đạt chuẩn quốc gia là 85%; tỷ lệ gia đình văn hóa đạt 92,5% (chỉ tiêu ≥ 90%), "
+            "vượt chỉ tiêu. Độ che phủ rừng đạt 46%.")
+    got = by_id(extract_indicators((section(paragraphs=[text]),), catalog, matcher))
+    assert set(got) == {"standard_schools", "cultural_families", "forest_cover"}
+    assert got["cultural_families"].status is Status.VUOT
+
+
+def test_count_of_total_summary_is_not_an_indicator(catalog, matcher):
+    text = "Sau nửa nhiệm kỳ, có 37/50 mục tiêu đạt và vượt; 13 mục tiêu chưa đạt."
+    assert extract_indicators((section(paragraphs=[text]),), catalog, matcher) == ()
+    assert clause_reading("Có 37/50 mục tiêu đạt và vượt") is None
+
+
+def test_sentences_without_a_reporting_verb_are_not_indicators():
+    assert clause_reading("Năm 2023 là năm thứ ba thực hiện Nghị quyết Đại hội XX") is None
+    assert clause_reading("Ban Thường vụ ban hành 15 chương trình, 20 kế hoạch") is None
+
+
+def test_unmatched_prose_kept_only_in_indicator_section_with_evidence(catalog, matcher):
+    text = "Tỷ lệ hộ cận nghèo còn 3,2% (mục tiêu dưới 4%), đạt chỉ tiêu."
+    inside = extract_indicators((section(paragraphs=[text]),), catalog, matcher)
+    elsewhere = extract_indicators((section(paragraphs=[text], id_="P1.V.1"),), catalog, matcher)
+    assert [v.id for v in inside] == [None] and inside[0].candidates
+    assert elsewhere == ()
+
+
+def test_matched_prose_found_outside_the_indicator_section(catalog, matcher):
+    text = "Tỷ lệ che phủ rừng đạt 46,2%."
+    values = extract_indicators((section(paragraphs=[text], id_="P1.V.1"),), catalog, matcher)
+    assert [v.id for v in values] == ["forest_cover"]
+    assert values[0].status is None          # no target: nothing to derive from
+
+
+def test_table_wins_over_prose_for_the_same_indicator(catalog, matcher):
+    rows = [["Chỉ tiêu", "ĐVT", "Mục tiêu NQ", "Thực hiện"], ["Tỷ lệ che phủ rừng", "%", "45", "46,2"]]
+    s1 = section(paragraphs=["Tỷ lệ che phủ rừng đạt 46,2% (mục tiêu 45%)."])
+    s2 = section(tables=[rows], id_="P1.III.1")
+    values = extract_indicators((s1, s2), catalog, matcher)
+    assert [(v.id, v.source.kind) for v in values] == [("forest_cover", "table")]
+
+
+def test_front_and_back_are_not_read_as_prose(catalog, matcher):
+    text = "Tỷ lệ che phủ rừng đạt 46,2%."
+    assert extract_indicators((section(paragraphs=[text], id_="front"),), catalog, matcher) == ()
+
+
+def test_second_catalog(catalog):
+    other = load_catalog(SECOND)
+    matcher = build_matcher(other)
+    rows = [["STT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu NQ", "Thực hiện", "Đánh giá"],
+            ["1", "Sản lượng lương thực có hạt", "tấn", "52.000", "53.150", "Vượt"],
+            ["2", "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi", "%", "< 18", "17,2", ""],
+            ["3", "Tốc độ tăng trưởng GRDP bình quân", "%", "7", "6,8", ""]]
+    values = extract_indicators((section(tables=[rows]),), other, matcher)
+    assert [v.id for v in values] == ["food_output", "malnutrition", None]
+    assert values[0].value == 53150.0 and values[0].status is Status.VUOT
+    assert values[1].status is Status.VUOT and values[1].status_derived   # lower is better, under the ceiling
