@@ -204,9 +204,10 @@ class _Lexicon:
             rf"((?:\s+(?:{fillers}))*)\s*:?\s*$")
         self.level_fillers = {f(w) for w in ("lên", "xuống", "còn", "đến", "tới", "ở mức", "mức")}
         self.gap, self.tang, self.giam, self.vuot = f("gấp"), f("tăng"), f("giảm"), f("vượt")
-        self.lan = "lần"
         skip = "|".join(re.escape(f(w)) for w in sorted(_SKIP_BEFORE, key=len, reverse=True))
-        self.skip_before = re.compile(rf"(?<!\w)(?:{skip})\s*(?:{f('số')}\s*)?[:.]?\s*$")
+        numbered = "|".join(re.escape(f(w)) for w in _SKIP_BEFORE_SO)
+        self.skip_before = re.compile(rf"(?<!\w)(?:(?:{skip})\s*(?:{f('số')}\s*)?|"
+                                      rf"(?:{numbered})\s*{f('số')}\s*)[:.]?\s*$")
         self.day_month = re.compile(
             rf"(?<!\w)(?:{f('ngày')}|{f('đến')}|{f('tới')}|{f('từ')}|{f('trước')}|{f('hết')})"
             r"\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/]|[.,]\d)")
@@ -239,10 +240,12 @@ _SKIP_BEFORE = (
     "mục", "phần", "tiết", "trang", "lần", "đợt", "giai đoạn", "nhiệm kỳ", "quốc lộ", "tỉnh lộ",
     "hương lộ", "huyện lộ", "đường tỉnh", "QL", "ĐT", "phụ lục", "biểu", "bảng", "mẫu", "thôn",
     "tổ", "ấp", "xóm", "khối", "khu phố", "điểm", "nghị quyết", "quyết định", "chỉ thị",
-    "kết luận", "kế hoạch", "thông tư", "nghị định", "công văn", "tờ trình", "báo cáo",
-    "thông báo", "hướng dẫn", "quy định", "đề án", "chương trình", "luật", "văn bản", "covid",
-    "chỉ tiêu số", "mục tiêu số", "nhiệm vụ số", "tiêu chí số", "tiêu chí", "STT",
+    "kết luận", "kế hoạch", "báo cáo", "thông tư", "nghị định", "công văn", "tờ trình", "thông báo", "hướng dẫn",
+    "quy định", "đề án", "chương trình", "luật", "văn bản", "covid", "tiêu chí", "STT",
 )
+# Words followed by a number that is a label only when "số" is written: "chỉ tiêu số 3",
+# but "(chỉ tiêu 7)" is a target. (After the words above a number with a unit is still read.)
+_SKIP_BEFORE_SO = ("chỉ tiêu", "mục tiêu", "nhiệm vụ", "dự án")
 _WORD_MULTIPLIERS = {"đôi": 2.0, "hai": 2.0, "rưỡi": 1.5, "ba": 3.0, "bốn": 4.0, "năm": 5.0,
                      "mười": 10.0}
 
@@ -280,12 +283,15 @@ def _read_unit(folded: str, pos: int, lex: _Lexicon) -> tuple[str | None, int]:
         return None, pos
     unit = " ".join(parts)
     while True:
-        slash = re.compile(r"\s*/\s*").match(folded, i)
+        slash = _UNIT_SLASH.match(folded, i)
         d = lex.denoms.match(folded, slash.end()) if slash else None
         if not d:
             return unit, i
         unit += "/" + lex.canonical(d, lex.denom_forms)
         i = d.end()
+
+
+_UNIT_SLASH = re.compile(r"\s*/\s*")
 
 
 def _skip_ws(s: str, i: int) -> int:
