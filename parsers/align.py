@@ -15,7 +15,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from model import Outline, OutlineNode
-from parsers.headings import Candidate, Label, parse_label
+from parsers.headings import Candidate, Label, parse_label, roman_value
 from parsers.normalize import has_diacritics, match_key, strip_diacritics
 
 MIN_GAIN_SCORE = 0.62      # a pairing must score above this to be kept
@@ -91,7 +91,13 @@ def similarity(titles: list[str], outline: Outline) -> np.ndarray:
     return out
 
 
-def pair_score(sim: float, cand: Candidate, label: Label | None) -> float:
+def _as_int(label: Label | None) -> str | None:
+    if label is None:
+        return None
+    return str(roman_value(label.value)) if label.kind == "roman" else label.value
+
+
+def pair_score(sim: float, cand: Candidate, label: Label | None, parent: Label | None = None) -> float:
     """Evidence that a candidate is an outline node: text similarity adjusted by labels."""
     w = sim
     cl = cand.label
@@ -106,8 +112,11 @@ def pair_score(sim: float, cand: Candidate, label: Label | None) -> float:
             w -= 0.4
         elif {cl.kind, label.kind} == {"multi", "arabic"}:
             w -= 0.04
-            if cl.value.split(".")[-1] == label.value:
+            parts = cl.value.split(".")
+            if parts[-1] == label.value:
                 w += 0.05
+                if len(parts) == 2 and parts[0] == _as_int(parent):
+                    w += 0.1                 # "2.2." written for II.2
         elif cl.kind == "part" or label.kind == "part":
             w -= 0.3
         else:
@@ -125,7 +134,10 @@ def align(candidates: list[Candidate], outline: Outline) -> list[Alignment]:
         return []
     sim = similarity([c.title for c in candidates], outline)
     labels = [node_label(node) for node in outline.nodes]
-    weight = np.array([[pair_score(sim[i, j], candidates[i], labels[j]) for j in range(n)] for i in range(m)])
+    index = {node.id: j for j, node in enumerate(outline.nodes)}
+    parents = [labels[index[node.parent]] if node.parent else None for node in outline.nodes]
+    weight = np.array([[pair_score(sim[i, j], candidates[i], labels[j], parents[j]) for j in range(n)]
+                       for i in range(m)])
     gain = weight - MIN_GAIN_SCORE
     neg = -1e9
     # best[j+1]: best total with the last aligned node j (index 0: nothing aligned yet)

@@ -5,7 +5,7 @@ Detection only; which outline node a heading is belongs to `align.py`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from parsers.docx_reader import Block
 from parsers.normalize import strip_diacritics
@@ -150,9 +150,16 @@ def detect(block: Block, pos: int) -> Candidate | None:
 
 def detect_all(blocks: list[Block]) -> list[Candidate]:
     """Every heading candidate of a document, in order."""
-    out = []
+    out: list[Candidate] = []
     for pos, block in enumerate(blocks):
         c = detect(block, pos)
-        if c is not None and (c.title or c.label is not None):
-            out.append(c)
+        if c is None or not (c.title or c.label is not None):
+            continue
+        prev = out[-1] if out else None
+        if (prev is not None and prev.pos == pos - 1 and prev.label is not None and prev.label.kind == "part"
+                and not prev.title and c.label is None):
+            # "PHẦN THỨ HAI" then its title on the next line: the title is part of the part heading
+            out[-1] = replace(prev, title=c.title)
+            continue
+        out.append(c)
     return out

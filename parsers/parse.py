@@ -140,7 +140,6 @@ def build_sections(blocks: list[Block], outline: Outline) -> tuple[list[Section]
     current = _Builder("front", None, True, 1.0)
     sections: list[Section] = []
     node_id = "front"
-    prev_part_untitled = False
     for pos, block in enumerate(blocks):
         if pos == closing:
             sections.append(current.freeze())
@@ -153,18 +152,16 @@ def build_sections(blocks: list[Block], outline: Outline) -> tuple[list[Section]
             sections.append(current.freeze())
             current = _Builder(a.node_id, para, True, a.score)
             node_id = a.node_id
-            prev_part_untitled = by_pos[pos].label is not None and by_pos[pos].label.kind == "part" and not by_pos[pos].title
             if a.score < LOW_CONFIDENCE:
                 warnings.append(f"Đề mục '{block.text[:60]}' khớp {a.node_id} với độ tin cậy thấp ({a.score:.2f})"
                                 f" / low-confidence heading match")
             continue
         cand = by_pos.get(pos)
-        if cand is not None and node_id not in ("front", "back") and cand.strength >= 0.5 and not prev_part_untitled:
+        if cand is not None and node_id not in ("front", "back") and cand.strength >= 0.5:
             sections.append(current.freeze())
             enclosing = _enclosing(outline, node_id, heading_depth(cand, depths))
             current = _Builder(enclosing, para, False, 0.0)
             continue
-        prev_part_untitled = False
         if block.kind == "table":
             current.tables.append(block.table)
         else:
