@@ -113,7 +113,7 @@ _BASES: dict[str, tuple[str, ...]] = {
     "nhiệm vụ": (), "tiêu chí": (), "nội dung": (), "giải pháp": (), "chương trình": (),
     "đề án": (), "dự án": (), "công trình": (), "đơn vị": (), "trường": (), "trường học": (),
     "doanh nghiệp": ("DN",), "hợp tác xã": (), "HTX": (), "lượt": (), "lượt khách": (), "lần": (),
-    "học sinh": (), "sinh viên": (), "giáo viên": (), "cán bộ": (), "công chức": (),
+    "tuổi": (), "học sinh": (), "sinh viên": (), "giáo viên": (), "cán bộ": (), "công chức": (),
     "hội viên": (), "đoàn viên": (), "sản phẩm": (), "làng nghề": (), "di tích": (), "căn": (),
     "căn nhà": (), "ngôi nhà": (), "nhà": (), "vụ": (), "vụ việc": (), "vụ án": (),
     "đối tượng": (), "điểm": (), "phòng học": (), "trạm": (), "mô hình": (), "hồ sơ": (),
@@ -133,7 +133,11 @@ COUNT_NOUNS = frozenset({
 # Count nouns that make "a/b <noun>" a summary of the resolution's own targets.
 SUMMARY_NOUNS = frozenset({"chỉ tiêu", "mục tiêu", "nhiệm vụ", "nội dung", "giải pháp",
                            "chương trình", "đề án"})
-TIME_WORDS = ("tháng", "quý", "qúy", "năm", "tuần", "ngày", "giờ", "phút", "tuổi")
+TIME_WORDS = ("tháng", "quý", "qúy", "năm", "tuần", "ngày", "giờ", "phút")
+# "trẻ em dưới 5 tuổi", "người từ 60 tuổi trở lên": an age that is part of a name, not a value
+# (but "tuổi thọ trung bình đạt 74,5 tuổi" is a value).
+_AGE_GROUP = ("trẻ em", "trẻ", "em", "người", "dân số", "dân", "nữ", "nam", "phụ nữ", "học sinh",
+              "công dân", "thanh niên", "lao động", "độ tuổi", "cao tuổi", "cụ")
 
 
 def _fold_char(c: str, plain: bool) -> str:
@@ -192,6 +196,10 @@ class _Lexicon:
             rf"\s+(?:{f('trên')}|{f('trong')})(?:\s+{f('tổng')})?(?:\s+{f('số')})?\s+(?=\d)")
         self.ge_suffix = re.compile(rf"\s*{f('trở lên')}(?!\w)")
         self.le_suffix = re.compile(rf"\s*(?:{f('trở xuống')}|{f('trở lại')})(?!\w)")
+        groups = "|".join(re.escape(f(w)) for w in sorted(_AGE_GROUP, key=len, reverse=True))
+        self.age_group = re.compile(
+            rf"(?<!\w)(?:{groups})(?:\s+(?:{f('từ')}|{f('dưới')}|{f('trên')}|{f('đủ')}|{f('đến')}|"
+            rf"{f('có')}|{f('trong')}|{f('độ tuổi')}|\d+|-))*\s*$")
         self.tu = re.compile(rf"(?<!\w){f('từ')}\s*$")
         self.am = re.compile(rf"(?<!\w){f('âm')}\s*$")
         self.approx = _tail(f, ("khoảng", "xấp xỉ", "ước khoảng", "chừng", "trên dưới", "gần",
@@ -403,7 +411,7 @@ def _read_at(t: _Text, m: re.Match, floor: int) -> Quantity | None:
         return None                         # "năm 2023", "Nghị quyết 43", "lần thứ 2"
     q = Quantity(raw="", value=value, unit=unit, start=start, end=end)
     q = _extend_range_or_pair(t, q, m.group())
-    if q is None:
+    if q is None or q.unit == "tuổi" and t.lex.age_group.search(t.folded, floor, start):
         return None
     q = _read_suffix(t, q)
     q = _read_prefix(t, q, floor)

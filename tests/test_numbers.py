@@ -267,3 +267,14 @@ def test_units_as_written(text, raw, unit):
                                   "Đại hội Đảng bộ huyện lần thứ XXII", "Nghị quyết 30a"])
 def test_name_parts_are_not_quantities(text):
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tuổi thọ trung bình đạt 74,5 tuổi.", [("74,5 tuổi", "tuổi")]),
+    ("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng giảm còn 8,5%.", [("giảm còn 8,5%", "%")]),
+    ("Người từ 60 tuổi trở lên được chăm sóc sức khỏe.", []),
+    ("Thanh niên từ 18 đến 25 tuổi tham gia nghĩa vụ.", []),
+    ("Thanh niên trong độ tuổi 18 - 25 tuổi đạt 95%.", [("95%", "%")]),
+])
+def test_ages(text, expected):
+    assert [(q.raw, q.unit) for q in find_quantities(text)] == expected
