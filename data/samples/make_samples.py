@@ -38,24 +38,24 @@ NOT_SUBMITTED = ("ca-tinh", "tien-phuoc")
 BROKEN = ("bao-cao-loi", "not_zip")
 
 
-def main() -> list[Path]:
+def main(inbox: Path = INBOX, truth_dir: Path = TRUTH) -> list[Path]:
     """Write every sample and its truth; returns the inbox paths."""
-    INBOX.mkdir(parents=True, exist_ok=True)
-    TRUTH.mkdir(parents=True, exist_ok=True)
+    inbox.mkdir(parents=True, exist_ok=True)
+    truth_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for i, (stem, unit, force, version) in enumerate(SAMPLES):
         seed = 2023_0 + (i if version == 1 else [s[0] for s in SAMPLES].index(stem.rsplit("-lan-", 1)[0]))
         data, truth = build(DocSpec(seed=seed, unit_id=unit, name=stem, force=frozenset(force), version=version))
         truth["not_submitted"] = list(NOT_SUBMITTED)
-        written.append(_write(stem, data, truth))
+        written.append(_write(inbox, truth_dir, stem, data, truth))
     stem, kind = BROKEN
-    written.append(_write(stem, broken_document(kind), broken_truth(stem + ".docx", kind)))
+    written.append(_write(inbox, truth_dir, stem, broken_document(kind), broken_truth(stem + ".docx", kind)))
     return written
 
 
-def _write(stem: str, data: bytes, truth: dict) -> Path:
-    path = write_pair(TRUTH, stem, data, truth)
-    target = INBOX / path.name
+def _write(inbox: Path, truth_dir: Path, stem: str, data: bytes, truth: dict) -> Path:
+    path = write_pair(truth_dir, stem, data, truth)
+    target = inbox / path.name
     path.replace(target)
     return target
 

@@ -192,7 +192,9 @@ def indicator_sentence(acc: DocAcc, r: Reported, rng: random.Random, section: st
         s = f"{r.name} ước đạt {vu}, so với chỉ tiêu Nghị quyết ({tu})" + (f" {phrase}." if given else ".")
         target_raw = tu
     elif form == 2 and r.estimate_raw:
-        s = (f"Đến ngày 30/6/2023, {r.name[0].lower() + r.name[1:]} đạt {vu}; dự ước cả năm 2023 đạt "
+        name = r.name[0].lower() + r.name[1:] if r.name[1:2].islower() else r.name
+        r = type(r)(**{**r.__dict__, "name": name})
+        s = (f"Đến ngày 30/6/2023, {name} đạt {vu}; dự ước cả năm 2023 đạt "
              f"{_with_unit(r.estimate_raw, u)} (chỉ tiêu ĐH: {tu}){tail}")
         target_raw = tu
     elif form == 3 and not u.startswith("%") and " - " not in t and t[0].isdigit():

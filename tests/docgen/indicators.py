@@ -31,7 +31,7 @@ CATALOG_SPECS: dict[str, tuple[str, float, str, int, tuple[tuple[str, str], ...]
         ("paraphrase", "Giá trị sản xuất nông, lâm nghiệp và thủy sản tăng bình quân"),
         ("abbreviated", "Tăng trưởng GTSX nông - lâm - thủy sản"))),
     "ntm_communes": ("12", 12.0, "xã", 0, (
-        ("exact", "Số xã đạt chuẩn nông thôn mới"), ("paraphrase", "Số xã được công nhận đạt chuẩn nông thôn mới"),
+        ("exact", "Số xã đạt chuẩn nông thôn mới"), ("paraphrase", "Số xã được công nhận hoàn thành các tiêu chí nông thôn mới"),
         ("abbreviated", "Số xã đạt chuẩn NTM"), ("reordered", "Nông thôn mới: số xã đạt chuẩn"))),
     "ntm_advanced": ("5", 5.0, "xã", 0, (
         ("exact", "Số xã đạt chuẩn nông thôn mới nâng cao"), ("abbreviated", "Số xã đạt chuẩn NTM nâng cao"),
