@@ -414,7 +414,7 @@ def _cell_text(tc, ctx: _Context, nested: list) -> str:
             content = child.find(_W + "sdtContent")
             if content is not None:
                 parts.append(_cell_text(content, ctx, nested))
-    return clean(" ".join(p for p in parts if p))
+    return "\n".join(p for p in parts if p)       # one line per cell paragraph
 
 
 def _read_table(tbl, ctx: _Context) -> tuple[tuple[tuple[str, ...], ...], list]:

@@ -15,6 +15,7 @@ _KIND_WORDS = re.compile(
     r"\b(?:ban chấp hành|ban thường vụ|bch|btv|đảng bộ|đảng ủy|đảng uỷ|huyện ủy|thành ủy|thị ủy|tỉnh ủy|quận ủy|"
     r"huyện|thành phố|thị xã|quận|tp|tx|tỉnh)\b")
 _MIN_SCORE = 0.72
+_PLACE_DATE = re.compile(r",?\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}", re.I)   # "Tam Kỳ, ngày 13 tháng 7 năm 2023"
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ def _line_score(line: str, keys: UnitKeys) -> float:
 
 def identify_unit(header_lines: list[str], source: str, keys: tuple[UnitKeys, ...]) -> UnitMatch:
     """The registry unit named in the header lines (or the file name), with a score."""
-    lines = [match_key(t) for t in header_lines if t and len(t) <= 200][:40]
+    header_lines = [t for t in header_lines if t and len(t) <= 200 and not _PLACE_DATE.search(t)][:40]
+    lines = [match_key(t) for t in header_lines]
     scored: list[tuple[float, int, str]] = []
     for k in keys:
         best, where = 0.0, ""
