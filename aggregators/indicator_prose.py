@@ -8,6 +8,7 @@ that follows a reporting verb (found with underthesea word_tokenize, so "đạt 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from underthesea import sent_tokenize, word_tokenize
 
@@ -25,9 +26,12 @@ _LEADING_CONTEXT = re.compile(
     r"^(?:[-+•*–]\s*|(?:trong đó|đến nay|hiện nay|nhìn chung|cụ thể|riêng|bên cạnh đó|ngoài ra|qua đó|tính đến nay"
     r"|năm \d{4}|đến (?:hết |cuối )?(?:năm |tháng |ngày )?[\d/]+|giai đoạn [\d\s\-–]+|sau \d+ năm[^,]*|\d+ năm qua"
     r"|sau nửa nhiệm kỳ)\s*,?\s*)", re.IGNORECASE)
-_TARGET_MARKER = re.compile(r"(?:\bnq\b|nghị quyết|\bđh\b|đại hội|mục tiêu|chỉ tiêu|kế hoạch|\bkh\b|đề ra)"
-                            r"[^0-9()]{0,25}$", re.IGNORECASE)
-_NOT_TARGET = re.compile(r"\b(?:vượt|so với|bằng|tăng|giảm|hơn)\b[^0-9]*$", re.IGNORECASE)
+_TARGET_MARKER = re.compile(r"(?:\bnq\b|nghị quyết|\bđh\b|đại hội|mục tiêu|chỉ tiêu|kế hoạch|\bkh\b|đề ra)",
+                            re.IGNORECASE)
+_NOT_TARGET = re.compile(r"\b(?:vượt|bằng|tăng|giảm|hơn|gấp)\b|[;.]", re.IGNORECASE)
+_CONTINUES_ESTIMATE = re.compile(r"^\s*(?:và\s+|còn\s+)?(?:dự ước|ước tính|ước|dự kiến)\b", re.IGNORECASE)
+_CONTINUES_TARGET = re.compile(r"^\s*(?:và\s+|so với\s+)?(?:chỉ tiêu|mục tiêu|nq\b|nghị quyết|kế hoạch)",
+                               re.IGNORECASE)
 _ESTIMATE_MARKER = re.compile(r"(?:ước|dự ước|dự kiến)[^0-9();]{0,30}$", re.IGNORECASE)
 _SHARE_OF_TARGET = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch|\bkh\b|dự toán|chỉ tiêu|mục tiêu|nq|nghị quyết)",
                               re.IGNORECASE)
@@ -45,13 +49,41 @@ def sentences(text: str) -> list[str]:
 
 
 def prose_readings(text: str, section: str, paragraph: int) -> list[Reading]:
-    """Readings of every clause of a paragraph that reports an indicator."""
-    readings = []
+    """Readings of every clause of a paragraph that reports an indicator; a clause that only adds the
+    estimate or the target ("; dự ước cả năm đạt ...", "; chỉ tiêu Nghị quyết là ...") completes the previous one."""
+    readings: list[Reading] = []
+    previous_clause = None
     for clause in sentences(text):
+        if readings and previous_clause is readings[-1].source.text and _continues(clause):
+            readings[-1] = _continued(readings[-1], clause)
+            previous_clause = readings[-1].source.text
+            continue
         reading = clause_reading(clause, section, paragraph)
         if reading is not None:
             readings.append(reading)
+        previous_clause = reading.source.text if reading is not None else None
     return readings
+
+
+def _continues(clause: str) -> bool:
+    return bool(_CONTINUES_ESTIMATE.match(clause) or _CONTINUES_TARGET.match(clause))
+
+
+def _continued(reading: Reading, clause: str) -> Reading:
+    """The reading completed with the estimate, target and status a follow-up clause states."""
+    quantities = [q for q in find_quantities(clause) if q.value is not None]
+    estimate, target, target_raw = reading.estimate, reading.target, reading.target_raw
+    rest = 0
+    if quantities and _CONTINUES_ESTIMATE.match(clause) and estimate is None:
+        estimate, rest = quantities[0], quantities[0].end
+    found = next((q for q in quantities if q.start >= rest and _TARGET_MARKER.search(clause[:q.start])), None)
+    if found is not None and target is None:
+        target, target_raw = found, found.raw
+    status = _status_text(clause, rest, found) if found is not None else clause[rest:].strip(" ,.;")
+    status_raw = " ".join(p for p in (reading.status_raw, status) if p) or None
+    source = replace(reading.source, text=f"{reading.source.text}; {clause}")
+    return replace(reading, estimate=estimate, target=target, target_raw=target_raw, status_raw=status_raw,
+                   source=source)
 
 
 def clause_reading(clause: str, section: str = "", paragraph: int | None = None) -> Reading | None:
@@ -117,15 +149,18 @@ def _verb_position(prefix: str) -> tuple[str, int, str] | None:
 
 
 def _clean_name(text: str) -> str:
-    """Drop leading context ("Năm 2023, ...") and a trailing "ước"; keep the last comma segment."""
+    """Drop leading context ("Năm 2023, ...") and a trailing "ước"; keep the last comma segment when it
+    reads as a name of its own."""
     text = _TRAILING_ESTIMATE.sub("", text.strip(" ,:-"))
     while True:
         stripped = _LEADING_CONTEXT.sub("", text, count=1)
         if stripped == text:
             break
         text = stripped
-    if ", " in text:
-        text = text.rsplit(", ", 1)[1]
+    if ", " in text:      # "..., tốc độ tăng trưởng": the last segment, unless it is a name's own tail
+        head, last = text.rsplit(", ", 1)
+        if len(last.split()) >= 3 or any(ch.isdigit() for ch in head):
+            text = last
     text = text.strip(" ,:-")
     words = text.split()
     return text if 2 <= len(words) <= 25 else ""
@@ -138,7 +173,8 @@ def _target(clause: str, quantities: list[Quantity], value: Quantity) -> tuple[Q
         if q.start < value.end:
             continue
         gap = clause[previous:q.start]
-        if _TARGET_MARKER.search(gap) and not _NOT_TARGET.search(gap):
+        markers = list(_TARGET_MARKER.finditer(gap))
+        if markers and not _NOT_TARGET.search(gap[markers[-1].end():]):
             return q, q.raw
         previous = q.end
     if value.kind == "pair" and value.second is not None:

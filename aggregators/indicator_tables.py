@@ -67,6 +67,8 @@ def _header_rows(rows: tuple[tuple[str, ...], ...]) -> int:
         cells = [c for c in row if c.strip()]
         if not cells or any(_is_number_cell(c) for c in cells):
             break
+        if count and len(cells) > 2 and len(set(cells)) == 1:     # a group row merged across the table
+            break
         if not any(header_role(c) for c in cells):
             break
         count += 1
@@ -108,6 +110,11 @@ def _check_contents(roles: dict[int, str], body: tuple[tuple[str, ...], ...]) ->
             roles[col] = "status"
         elif role == "status" and statuses < 0.3 * len(cells):
             roles[col] = "comparison"
+    if "name" not in roles.values():   # "Chỉ tiêu ĐH" over the names: the column of long texts is the name
+        texts = {c: _text_share(body, c) for c, r in roles.items() if r in ("target", "value")}
+        best = max(texts, key=texts.get, default=None)
+        if best is not None and texts[best] >= 0.6:
+            roles[best] = "name"
     names = [c for c, r in roles.items() if r == "name"]
     if len(names) > 1:     # "Chỉ tiêu" over a label column and a text column: keep the longer texts
         keep = max(names, key=lambda c: sum(len(r[c]) for r in body if c < len(r)))
@@ -115,6 +122,13 @@ def _check_contents(roles: dict[int, str], body: tuple[tuple[str, ...], ...]) ->
             if c != keep:
                 roles[c] = "stt"
     return roles
+
+
+def _text_share(body: tuple[tuple[str, ...], ...], col: int) -> float:
+    """Share of a column's non-empty cells that are texts of 3+ words without digits."""
+    cells = [r[col].strip() for r in body if col < len(r) and r[col].strip()]
+    texts = [c for c in cells if len(c.split()) >= 3 and not any(ch.isdigit() for ch in c)]
+    return len(texts) / len(cells) if cells else 0.0
 
 
 def table_readings(table: Table, section: str) -> list[Reading]:

@@ -62,6 +62,7 @@ _QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("bao_hiem_xh", r"\bbảo hiểm xã hội\b"),
     ("bao_hiem_tn", r"\bbảo hiểm thất nghiệp\b"),
     ("bao_hiem_yt", r"\bbảo hiểm y tế\b"),
+    ("y_te", r"\by tế\b"),
     ("bac_si", r"\bbác sĩ\b"),
     ("giuong", r"\bgiường bệnh\b"),
     ("mam_non", r"\bmầm non\b"),
