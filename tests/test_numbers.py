@@ -278,3 +278,28 @@ def test_name_parts_are_not_quantities(text):
 ])
 def test_ages(text, expected):
     assert [(q.raw, q.unit) for q in find_quantities(text)] == expected
+
+
+_PIECES = st.sampled_from([
+    "đạt", "tăng", "giảm", "còn", "gấp", "lần", "trên", "dưới", "từ", "đến", "trở lên", "năm", "tháng",
+    "ngày", "xã", "hội", "tỷ đồng", "%", "/", "-", "–", "(", ")", ",", ".", ";", ":", "≥", "NQ", "KH/TU",
+    "chỉ tiêu", "người", "vạn dân", "USD", "khoảng", "số", "Nghị quyết", "\u00a0", " ", "tuổi", "trẻ em",
+])
+_NUMBERS = st.builds(format_number, st.floats(min_value=-1e9, max_value=1e9, allow_nan=False),
+                     st.integers(0, 3)) | st.integers(0, 2100).map(str)
+
+
+@given(st.lists(_PIECES | _NUMBERS, max_size=25).map(" ".join))
+def test_find_quantities_on_any_text_gives_valid_disjoint_spans(text):
+    found = find_quantities(text)
+    for q in found:
+        assert 0 <= q.start < q.end <= len(text)
+        assert q.raw == text[q.start:q.end]
+        assert q.value is not None and math.isfinite(q.value)
+        assert q.kind in {"number", "range", "pair", "count_of_total", "multiplier", "change"}
+        assert q.comparator in {None, ">=", ">", "<=", "<"}
+        assert q.direction in {None, "tang", "giam"}
+        if q.kind == "range":
+            assert q.upper is not None and q.upper >= q.value
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert parse_quantity(text) is None or parse_quantity(text).raw in text

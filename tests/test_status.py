@@ -131,3 +131,14 @@ def test_find_statuses_spans():
     assert [m.status for m in found] == [D, C, V]
     assert [m.raw for m in found] == ["đạt", "chưa đạt", "đạt và vượt"]
     assert all(text[m.start:m.end] == m.raw for m in found)
+
+
+@given(st.lists(st.sampled_from(["đạt", "chưa", "vượt", "khó", "gần", "có khả năng", "hoàn thành", "tốt",
+                                 "nhiệm vụ", "chuẩn", "95%", "80%", "từ", "trở lên", "kế hoạch", "dat",
+                                 "chua", "vuot", ",", "(", ")", "Đạt", "VƯỢT", "qua", " "]),
+                max_size=15).map(" ".join))
+def test_status_on_any_text(text):
+    found = find_statuses(text)
+    assert all(text[m.start:m.end] == m.raw for m in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert parse_status(text) in (None, *Status)
