@@ -180,7 +180,7 @@ def test_corpus_covers_every_unit_and_every_variation(corpus):
         "split_runs", "tab_after_label", "line_break", "trailing_colon", "heading_caps", "label_like_body",
         "bullets", "missing_part_heading", "wording:abbreviated", "wording:reworded", "wording:old_tone",
         "wording:nfd", "wording:typo", "wording:no_diacritics", "indicator_prose", "indicator_no_status",
-        "indicator_group_rows", "non_catalog_indicator", "indicator_summary_sentence", "indicator_name:typo",
+        "indicator_group_rows", "indicator_pair", "non_catalog_indicator", "indicator_summary_sentence", "indicator_name:typo",
         "indicator_name:abbreviated", "indicator_name:reordered", "part_form:PHAN_MOT", "part_title:br",
         "sep_roman:-", "sep_roman:/", "sep_arabic:)", "sep_arabic:1.1.", "unit_header:bch"]
     required = [r.replace("mode:", "mode:").replace("numbering:", "numbering:") for r in required]

@@ -197,9 +197,14 @@ def indicator_sentence(acc: DocAcc, r: Reported, rng: random.Random, section: st
         s = (f"Đến ngày 30/6/2023, {name} đạt {vu}; dự ước cả năm 2023 đạt "
              f"{_with_unit(r.estimate_raw, u)} (chỉ tiêu ĐH: {tu}){tail}")
         target_raw = tu
-    elif form == 3 and not u.startswith("%") and " - " not in t and t[0].isdigit():
-        s = f"{r.name} đạt {v}/{t} {u}{tail}"
-        target_raw = t
+    elif form == 3 and " - " not in t and t[0].isdigit():
+        if u.startswith("%"):
+            s = f"{r.name} đạt {v}%/{t}%{tail}"          # "83,2%/50%"
+            target_raw = f"{t}%"
+        else:
+            s = f"{r.name} đạt {v}/{t} {u}{tail}"        # "45.799/36.875 tỷ đồng"
+            target_raw = t
+        acc.features.add("indicator_pair")
     else:
         s = f"{r.name} đạt {vu}, gấp 1,2 lần so với đầu nhiệm kỳ; chỉ tiêu Nghị quyết là {tu}{tail}"
         target_raw = tu
