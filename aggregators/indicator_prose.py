@@ -10,7 +10,19 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from underthesea import sent_tokenize, word_tokenize
+import threading
+
+from underthesea import sent_tokenize, word_tokenize as _word_tokenize
+
+# underthesea loads its CRF model lazily into a module global and its tagger is not thread-safe;
+# the flow parses submissions in threads, so every call goes through this lock.
+_UNDERTHESEA = threading.Lock()
+
+
+def word_tokenize(text: str) -> list[str]:
+    """underthesea's word segmentation, serialised across threads."""
+    with _UNDERTHESEA:
+        return _word_tokenize(text)
 
 from aggregators.indicator_tables import Reading
 from aggregators.numbers import Quantity, find_quantities, parse_quantity

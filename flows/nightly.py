@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from prefect import flow, task, unmapped
+from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 
 from aggregators.consolidate import consolidate, select_versions
@@ -17,6 +17,7 @@ from flows.pipeline import RunContext, load_context, parse_one
 from flows.settings import Settings
 from model import FileRecord, Rejection, Submission
 from parsers.docx_reader import DocxError
+from parsers.parse import file_sha256
 from reports.archive import archive_previous
 from reports.draft_docx import write_draft
 from reports.manifest import write_manifest, write_status_csv
@@ -42,10 +43,10 @@ def precheck(path: Path, inbox: Path) -> FileRecord | None:
     """A record for a file that is not parsed at all (lock file, wrong format), else None."""
     rel = str(path.relative_to(inbox))
     if path.name.startswith("~$"):
-        return FileRecord(rel, None, received(path), "skipped",
+        return FileRecord(rel, file_sha256(path), received(path), "skipped",
                           reason="Tệp khóa tạm của Word, bỏ qua / Word lock file, ignored")
     if path.suffix.lower() not in SUPPORTED:
-        return FileRecord(rel, None, received(path), "rejected",
+        return FileRecord(rel, file_sha256(path), received(path), "rejected",
                           reason=f"Định dạng {path.suffix or '(không có đuôi)'} không hỗ trợ, cần lưu thành .docx"
                                  f" / unsupported format {path.suffix or '(none)'}, save as .docx")
     return None
@@ -61,8 +62,16 @@ def parse_task(path: str, inbox: str, ctx: RunContext) -> tuple[Submission | Rej
     try:
         sub = parse_one(p, ctx)
     except DocxError as exc:
-        return (Rejection(rel, None, str(exc)),
-                FileRecord(rel, None, when, "rejected", reason=str(exc), seconds=time.perf_counter() - start))
+        sha = file_sha256(p)
+        return (Rejection(rel, sha, str(exc)),
+                FileRecord(rel, sha, when, "rejected", reason=str(exc), seconds=time.perf_counter() - start))
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the night's run; logged in full
+        get_run_logger().exception("Lỗi nội bộ khi phân tích %s / internal error parsing %s", rel, rel)
+        reason = (f"Lỗi nội bộ khi phân tích ({type(exc).__name__}), đã ghi nhật ký / "
+                  f"internal error while parsing ({type(exc).__name__}), logged")
+        sha = file_sha256(p)
+        return (Rejection(rel, sha, reason),
+                FileRecord(rel, sha, when, "rejected", reason=reason, seconds=time.perf_counter() - start))
     sub = Submission(source=rel, sha256=sub.sha256, outline=sub.outline, unit=sub.unit, sections=sub.sections,
                      indicators=sub.indicators, warnings=sub.warnings)
     return sub, FileRecord(rel, sub.sha256, when, "ok", unit=sub.unit.id,

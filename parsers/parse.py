@@ -47,6 +47,18 @@ def read_submission(path: Path | str) -> bytes:
         raise DocxError(f"Không đọc được tệp {p.name} / cannot read {p.name}") from exc
 
 
+def file_sha256(path: Path | str) -> str | None:
+    """sha256 of a file's bytes, or None when it cannot be read at all."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
 def parse_file(path: Path | str, ref: Reference, keys: tuple[UnitKeys, ...] | None = None) -> Submission:
     """Parse a submitted .docx; raises DocxError with a one-line reason when unreadable."""
     return parse_bytes(read_submission(path), str(path), ref, keys)
