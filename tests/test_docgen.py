@@ -63,13 +63,24 @@ def _para_text(p) -> str:
     return clean("".join(_run_text(r) for r in p.iter(f"{W}r") if _box(r) == own))
 
 
+def _blocks(body) -> list:
+    """Body paragraphs and tables; those inside a block-level content control count one each."""
+    out = []
+    for b in body:
+        if b.tag == f"{W}sdt":
+            out.extend(_blocks(b.find(f"{W}sdtContent")))
+        elif b.tag in (f"{W}p", f"{W}tbl"):
+            out.append(b)
+    return out
+
+
 def _expected_paragraphs(data: bytes) -> list[tuple[int, str, str]]:
     """(block, origin, text) for body paragraphs, text-box paragraphs (Choice only) and footnotes."""
     z = zipfile.ZipFile(io.BytesIO(data))
     body = etree.fromstring(z.read("word/document.xml")).find(f"{W}body")
     notes = {n.get(f"{W}id"): n for n in etree.fromstring(z.read("word/footnotes.xml"))}
     out = []
-    for i, block in enumerate(b for b in body if b.tag in (f"{W}p", f"{W}tbl")):
+    for i, block in enumerate(_blocks(body)):
         if block.tag != f"{W}p":
             continue
         t = _para_text(block)
@@ -182,6 +193,8 @@ def test_corpus_covers_every_unit_and_every_variation(corpus):
         "wording:nfd", "wording:typo", "wording:no_diacritics", "indicator_prose", "indicator_no_status",
         "indicator_group_rows", "indicator_pair", "non_catalog_indicator", "indicator_summary_sentence", "indicator_name:typo",
         "indicator_name:abbreviated", "indicator_name:reordered", "part_form:PHAN_MOT", "part_title:br",
+        "inline_heading_body", "tracked_changes", "hyperlink", "content_control", "bold_body",
+        "arabic_subheadings_below_outline",
         "sep_roman:-", "sep_roman:/", "sep_arabic:)", "sep_arabic:1.1.", "unit_header:bch"]
     required = [r.replace("mode:", "mode:").replace("numbering:", "numbering:") for r in required]
     missing = {f: feats[f] for f in required if feats[f] < 3}

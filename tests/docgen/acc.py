@@ -5,14 +5,14 @@ from dataclasses import dataclass, field
 
 from parsers.normalize import clean
 
-from .docx_writer import Cell, Para, Run, Table
+from .docx_writer import Cell, Para, Run, Sdt, Table
 from .headings import Look, text_runs
 
 
 def para_text(p: Para) -> str:
     """The text a parser should output for a paragraph: its own text runs, cleaned (labels of
     automatic numbering are not text; text boxes and footnotes are separate paragraphs)."""
-    return clean("".join(r.text for r in p.runs if r.kind == "text"))
+    return clean("".join(r.text for r in p.runs if r.kind in ("text", "ins", "hyperlink")))
 
 
 def cell_text(c: Cell) -> str:
@@ -52,6 +52,7 @@ class DocAcc:
     section: str = "front"
     ctx: dict = field(default_factory=dict)
     labels: object = None                  # the builder's label counter (automatic numbering state)
+    nblock: int = 0                        # body blocks so far (paragraphs inside a w:sdt count one each)
 
     def runs(self, text: str, **kw) -> tuple[Run, ...]:
         """Runs of a text in this document's encoding."""
@@ -60,8 +61,20 @@ class DocAcc:
     def para(self, p: Para, role: str, *, heading: bool = False, node: str | None = None,
              level: int | None = None, label: str | None = None, section: str | None = None) -> None:
         """Append a body paragraph; its text-box and footnote paragraphs follow it in the truth."""
-        block = len(self.blocks)
         self.blocks.append(p)
+        self._note_para(p, role, heading, node, level, label, section)
+
+    def sdt(self, paras: list[Para], role: str, alias: str = "Nội dung") -> None:
+        """Paragraphs wrapped in a block-level content control."""
+        self.blocks.append(Sdt(tuple(paras), alias))
+        self.features.add("content_control")
+        for p in paras:
+            self._note_para(p, role, False, None, None, None, None)
+
+    def _note_para(self, p: Para, role: str, heading: bool, node: str | None, level: int | None,
+                   label: str | None, section: str | None) -> None:
+        block = self.nblock
+        self.nblock += 1
         sec = section or self.section
         text = para_text(p)
         if text:
@@ -84,7 +97,8 @@ class DocAcc:
 
     def table(self, t: Table, role: str, section: str | None = None) -> int:
         """Append a table; nested tables are recorded after it. Returns its truth index."""
-        block = len(self.blocks)
+        block = self.nblock
+        self.nblock += 1
         self.blocks.append(t)
         return self._record(t, role, section or self.section, block, None)
 

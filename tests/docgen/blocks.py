@@ -47,9 +47,12 @@ def header(acc: DocAcc, unit: UnitProfile, rng: random.Random, version: int = 1)
         for line in lines:
             acc.para(Para(acc.runs(line, bold=True)), "front")
     title, subject, opening = content.front_lines(_ctx(unit), rng)
-    acc.para(Para(acc.runs(title, bold=True), align="center"), "title")
-    for s in subject:
-        acc.para(Para(acc.runs(s, bold=True), align="center"), "title")
+    paras = [Para(acc.runs(t, bold=True), align="center") for t in [title] + subject]
+    if rng.random() < 0.2:
+        acc.sdt(paras, "title", alias="Trích yếu")
+    else:
+        for p in paras:
+            acc.para(p, "title")
     if rng.random() < 0.5:
         acc.para(Para(acc.runs("-----"), align="center"), "front")
     acc.body(opening, role="front")
@@ -268,3 +271,24 @@ def footnoted_body(acc: DocAcc, text: str, rng: random.Random) -> None:
     cut = text.rfind(",") if "," in text else len(text) - 1
     runs = acc.runs(text[:cut]) + (note,) + acc.runs(text[cut:])
     acc.para(Para(runs, align="both", indent=True), "body")
+
+
+def revised_body(acc: DocAcc, text: str, rng: random.Random) -> None:
+    """A paragraph with tracked changes: an insertion (text) and a deletion (not text)."""
+    words = text.split(" ")
+    k = rng.randrange(2, max(3, len(words) - 2))
+    head, tail = " ".join(words[:k]), " ".join(words[k:])
+    enc = "vni" if acc.look.encoding == "vni" else ("tcvn3" if acc.look.encoding else None)
+    runs = (acc.runs(head) + (Run(" cơ bản", kind="del", encoding=enc),)
+            + (Run(" từng bước", kind="ins", encoding=enc),) + acc.runs(" " + tail))
+    acc.para(Para(runs, align="both", indent=True), "body")
+    acc.features.add("tracked_changes")
+
+
+def hyperlink_body(acc: DocAcc, text: str, rng: random.Random) -> None:
+    """A paragraph ending with a hyperlink to the appendix (w:hyperlink around a run)."""
+    enc = "vni" if acc.look.encoding == "vni" else ("tcvn3" if acc.look.encoding else None)
+    runs = acc.runs(text.rstrip(".:;") + " (chi tiết tại ") + (Run("phụ lục kèm theo", kind="hyperlink", encoding=enc),) \
+        + acc.runs(").")
+    acc.para(Para(runs, align="both", indent=True), "body")
+    acc.features.add("hyperlink")

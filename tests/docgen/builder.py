@@ -90,6 +90,11 @@ def _structure(spec: DocSpec, rng: random.Random) -> dict:
         s["extra"] = rng.choice(("roman", "arabic"))
     if ("subheadings" in spec.force or rng.random() < 0.45) and "no_subheadings" not in spec.force:
         s["subs"] = rng.sample(["P1.III.2", "P1.IV.1", "P2.I"], rng.randint(1, 3))
+    s["inline"] = set(rng.sample(["P1.I.2", "P1.II.3", "P1.V.1", "P1.V.2", "P1.V.3", "P1.V.4", "P1.IV.3"],
+                                 rng.randint(1, 3))) if rng.random() < 0.2 else set()
+    s["revisions"] = rng.random() < 0.15
+    s["hyperlink"] = rng.random() < 0.12
+    s["bold_body"] = rng.random() < 0.25
     return s
 
 
@@ -223,8 +228,15 @@ def _heading(acc: DocAcc, labels: _Labels, node, rng: random.Random, st: dict) -
     if level == 0:
         _part_heading(acc, labels.look, written, title, node.id, rng)
         return
+    inline = level == 2 and node.id in st["inline"] and content.PROSE.get(node.id)
+    if inline:
+        title = title.rstrip(":") + ":"
     para, quirks = heading_para(level, written, title, labels.look, rng, num)
     acc.features.update(quirks)
+    if inline:
+        body = content.fill(rng.choice(content.PROSE[node.id]), acc.ctx)
+        para = replace(para, runs=para.runs + acc.runs(" " + body))
+        acc.features.add("inline_heading_body")
     acc.para(para, "heading", heading=True, node=node.id, level=level, label=rendered)
 
 
@@ -253,11 +265,18 @@ def _extra(acc: DocAcc, labels: _Labels, level: int, section: str, rng: random.R
 
 def _node_body(acc: DocAcc, node_id: str, rng: random.Random, st: dict, legacy: str | None) -> None:
     texts = content.paragraphs_for(node_id, acc.ctx, rng)
+    if st["bold_body"] and texts and rng.random() < 0.3:
+        acc.para(Para(acc.runs(rng.choice(content.BOLD_BODY), bold=True), indent=True), "body")
+        acc.features.add("bold_body")
     for i, text in enumerate(texts):
         if legacy:
             _mixed_body(acc, text, legacy, rng)
         elif i == 0 and rng.random() < 0.12:
             blocks.footnoted_body(acc, text, rng)
+        elif st["revisions"] and rng.random() < 0.2:
+            blocks.revised_body(acc, text, rng)
+        elif st["hyperlink"] and rng.random() < 0.15:
+            blocks.hyperlink_body(acc, text, rng)
         else:
             acc.body(text)
     if rng.random() < 0.18:
@@ -289,6 +308,9 @@ def _mixed_body(acc: DocAcc, text: str, legacy: str, rng: random.Random) -> None
 
 def _subheadings(acc: DocAcc, node_id: str, rng: random.Random) -> None:
     """The unit's own sub-headings below the outline's depth: 'a) Về kinh tế', '- Về văn hóa:'."""
+    if node_id == "P2.I" and rng.random() < 0.6:
+        _arabic_subheadings(acc, rng)
+        return
     dash = rng.random() < 0.35
     count = rng.randint(2, 4)
     labels = _Labels(acc.look, True) if not dash else None
@@ -305,6 +327,18 @@ def _subheadings(acc: DocAcc, node_id: str, rng: random.Random) -> None:
             label = letter(i + 1) + (")" if acc.look.arabic_sep != "." else ".")
             para, _ = heading_para(3, label, title, acc.look, rng)
         acc.para(para, "subheading", heading=True, node=None, level=3, label=label)
+        acc.body(prose)
+
+
+def _arabic_subheadings(acc: DocAcc, rng: random.Random) -> None:
+    """Under P2.I (which has no children in the outline) units number their own items "1.", "2."
+    exactly like outline headings: headings deeper than the outline, content stays in P2.I."""
+    acc.features.add("arabic_subheadings_below_outline")
+    labels: _Labels = acc.labels  # type: ignore[assignment]
+    for title, prose in zip(content.P2_ITEMS[:rng.randint(2, 4)], content.SUB_PROSE):
+        written, rendered, num = labels.next(2, None)
+        para, quirks = heading_para(2, written, title, acc.look, rng, num)
+        acc.para(para, "subheading", heading=True, node=None, level=3, label=rendered)
         acc.body(prose)
 
 

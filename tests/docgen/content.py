@@ -178,6 +178,13 @@ SUB_PROSE = (
     "phong trào thi đua yêu nước.",
 )
 
+# Units' own numbered items under P2.I, written like outline headings.
+P2_ITEMS = ("Về phát triển kinh tế", "Về văn hóa - xã hội, bảo đảm an sinh xã hội",
+            "Về quốc phòng, an ninh, đối ngoại", "Về xây dựng Đảng và hệ thống chính trị")
+
+# Whole-bold body sentences (emphasis, not headings).
+BOLD_BODY = ("Kết quả cụ thể như sau:", "Trong đó, nổi bật là:", "Tuy nhiên, vẫn còn một số tồn tại:")
+
 # Body paragraphs that start like labels but are not headings.
 LABEL_LIKE = (
     "2023 là năm có ý nghĩa quan trọng, quyết định việc hoàn thành các mục tiêu của Nghị quyết nhiệm kỳ.",

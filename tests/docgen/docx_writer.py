@@ -34,7 +34,8 @@ NS = (
 
 @dataclass(frozen=True)
 class Run:
-    """A run of text; "\\t" and "\\n" become w:tab and w:br. kind: text | footnote | textbox."""
+    """A run of text; "\\t" and "\\n" become w:tab and w:br.
+    kind: text | ins (tracked insertion) | del (tracked deletion) | hyperlink | footnote | textbox."""
 
     text: str = ""
     bold: bool = False
@@ -77,6 +78,14 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Sdt:
+    """A block-level content control (w:sdt) around paragraphs, as templates leave them."""
+
+    content: tuple[Para, ...]
+    alias: str = "Nội dung"
+
+
+@dataclass(frozen=True)
 class Level:
     """One level of an abstract numbering definition."""
 
@@ -111,6 +120,7 @@ class StyleDef:
 class _Notes:
     items: list[tuple[int, str]] = field(default_factory=list)
     shapes: int = 0
+    revisions: int = 0
 
 
 def _encode(text: str, encoding: str | None) -> str:
@@ -159,7 +169,21 @@ def _run_xml(r: Run, notes: _Notes) -> str:
                 f'<w:footnoteReference w:id="{fid}"/></w:r>')
     if r.kind == "textbox":
         return _textbox_xml(r, notes)
-    return f"<w:r>{_run_props(r)}{_text_xml(_encode(r.text, r.encoding))}</w:r>"
+    plain = f"<w:r>{_run_props(r)}{_text_xml(_encode(r.text, r.encoding))}</w:r>"
+    if r.kind == "ins":
+        return f'<w:ins w:id="{_rev(notes)}" w:author="Văn phòng" w:date="2023-07-19T10:00:00Z">{plain}</w:ins>'
+    if r.kind == "del":
+        deleted = escape(_encode(r.text, r.encoding))
+        return (f'<w:del w:id="{_rev(notes)}" w:author="Văn phòng" w:date="2023-07-19T10:00:00Z"><w:r>'
+                f'{_run_props(r)}<w:delText xml:space="preserve">{deleted}</w:delText></w:r></w:del>')
+    if r.kind == "hyperlink":
+        return f'<w:hyperlink w:anchor="_Toc{_rev(notes)}" w:history="1">{plain}</w:hyperlink>'
+    return plain
+
+
+def _rev(notes: _Notes) -> int:
+    notes.revisions += 1
+    return notes.revisions
 
 
 def _textbox_xml(r: Run, notes: _Notes) -> str:
@@ -251,6 +275,10 @@ def _table_xml(t: Table, notes: _Notes) -> str:
 
 
 def _block_xml(b, notes: _Notes) -> str:
+    if isinstance(b, Sdt):
+        inner = "".join(_para_xml(p, notes) for p in b.content)
+        return (f'<w:sdt><w:sdtPr><w:alias w:val="{escape(b.alias)}"/><w:id w:val="{100 + notes.shapes}"/>'
+                f'</w:sdtPr><w:sdtContent>{inner}</w:sdtContent></w:sdt>')
     return _table_xml(b, notes) if isinstance(b, Table) else _para_xml(b, notes)
 
 
