@@ -176,6 +176,9 @@ def test_indicator_truth_appears_in_the_document(corpus):
             c for tb in t["tables"] for row in tb["rows"] for c in row)
         for ind in t["indicators"]:
             assert ind["name_raw"] in texts and ind["value_raw"] in texts and ind["target_raw"] in texts
+            if ind["estimate"] is not None:
+                assert vn_number(ind["estimate"], 2).rstrip("0").rstrip(",") in texts or any(
+                    vn_number(ind["estimate"], d) in texts for d in (0, 1, 2))
             assert ind["status"] in {"vuot", "dat", "chua_dat", "kha_nang_dat", "gan_dat", "kho_dat"}
             assert ind["id"] is None or ind["id"] in CATALOG_SPECS
 

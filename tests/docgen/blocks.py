@@ -117,6 +117,8 @@ def indicator_table(acc: DocAcc, reps: list[Reported], rng: random.Random, secti
         n += 1
         has_status = given and rng.random() < 0.85
         r = with_status_words(r, rng) if has_status else r
+        if layout not in ("full", "merged_header"):        # no estimate column in this layout
+            r = type(r)(**{**r.__dict__, "estimate": None, "estimate_raw": None})
         rows.append(_indicator_row(acc, layout, n, r, has_status, given))
         acc.indicators.append(truth(r, section, "table", has_status))
     widths = tuple([600] + [3000] + [1100] * (ncols - 2)) if layout != "minimal" else (3600, 1800, 1800)
