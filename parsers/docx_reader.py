@@ -23,6 +23,7 @@ _W = "{%s}" % W
 _MC = "{%s}" % MC
 MAX_XML_BYTES = 200 * 1024 * 1024
 _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+_W_RFONTS, _W_B, _W_CAPS, _W_RSTYLE = _W + "rFonts", _W + "b", _W + "caps", _W + "rStyle"
 _LETTER = re.compile(r"[^\W\d_]")
 _HEADING_NAME = re.compile(r"^(?:heading|tiêu đề|tieu de|tieude|muc|mục|title)\s*(\d)$", re.I)
 
@@ -68,11 +69,21 @@ class Block:
 
 @dataclass
 class _Context:
+    """What one read of one document carries along: styles, numbering counters, footnotes."""
+
     styles: dict[str, StyleInfo]
     default_font: str | None
     counter: Counter
     footnotes: dict[str, list[str]]
     encodings_seen: set[str] = field(default_factory=set)
+    has_text_boxes: bool = True
+    _fonts: dict[str | None, str | None] = field(default_factory=dict)
+
+    def encoding_of(self, font: str | None) -> str | None:
+        """The legacy encoding a font name implies (memoised: a document uses few fonts)."""
+        if font not in self._fonts:
+            self._fonts[font] = legacy_encoding(font)
+        return self._fonts[font]
 
 
 def read_docx(data: bytes) -> tuple[list[Block], list[str]]:
@@ -85,11 +96,16 @@ def read_docx(data: bytes) -> tuple[list[Block], list[str]]:
         names = set(zf.namelist())
         if "word/document.xml" not in names:
             raise DocxError("Tệp .docx thiếu word/document.xml / .docx without word/document.xml")
-        document = _parse_part(zf, "word/document.xml")
+        document_xml = _read_part(zf, "word/document.xml")
+        try:
+            document = etree.fromstring(document_xml, parser=_XML_PARSER)
+        except etree.XMLSyntaxError as exc:
+            raise DocxError("XML hỏng trong word/document.xml / malformed XML in word/document.xml") from exc
         styles, default_font = _read_styles(_parse_styles(zf) if "word/styles.xml" in names else None)
         numbering = read_numbering(_read_part(zf, "word/numbering.xml") if "word/numbering.xml" in names else None)
         footnotes = _read_footnotes(zf, names, styles, default_font)
-    ctx = _Context(styles=styles, default_font=default_font, counter=Counter(numbering), footnotes=footnotes)
+    ctx = _Context(styles=styles, default_font=default_font, counter=Counter(numbering), footnotes=footnotes,
+                   has_text_boxes=b"txbxContent" in document_xml)
     body = document.find(_W + "body")
     if body is None:
         raise DocxError("Tệp .docx không có phần thân văn bản / .docx without a document body")
@@ -293,27 +309,45 @@ def _collect_runs(p, ctx: _Context, pstyle: StyleInfo, acc: _Runs) -> None:
                 _collect_runs(choice, ctx, pstyle, acc)
 
 
+def _run_props(rpr) -> tuple[str | None, str | None, bool | None, bool | None]:
+    """(character style id, font, bold, caps) of a run's w:rPr, in one pass over its children."""
+    rstyle = font = bold = caps = None
+    if rpr is not None:
+        for child in rpr:
+            tag = child.tag
+            if tag == _W_RFONTS:
+                font = child.get(_W + "ascii") or child.get(_W + "hAnsi") or child.get(_W + "cs")
+            elif tag == _W_B:
+                bold = _on(child)
+            elif tag == _W_CAPS:
+                caps = _on(child)
+            elif tag == _W_RSTYLE:
+                rstyle = child.get(_W + "val")
+    return rstyle, font, bold, caps
+
+
 def _add_run(run, ctx: _Context, pstyle: StyleInfo, acc: _Runs) -> None:
-    rpr = run.find(_W + "rPr")
-    rstyle = rpr.find(_W + "rStyle") if rpr is not None else None
-    cstyle = ctx.styles.get(rstyle.get(_W + "val")) if rstyle is not None else None
-    font = _font_of(rpr) or (cstyle.font if cstyle else None) or pstyle.font or ctx.default_font
-    encoding = legacy_encoding(font)
+    rstyle, font, bold, caps = _run_props(run.find(_W + "rPr"))
+    cstyle = ctx.styles.get(rstyle) if rstyle else None
+    font = font or (cstyle.font if cstyle else None) or pstyle.font or ctx.default_font
+    encoding = ctx.encoding_of(font)
     text = _run_text(run, encoding is not None)
     if text:
-        bold = _first(_on(rpr.find(_W + "b")) if rpr is not None else None, cstyle.bold if cstyle else None, pstyle.bold)
-        caps = _first(_on(rpr.find(_W + "caps")) if rpr is not None else None, cstyle.caps if cstyle else None, pstyle.caps)
+        bold = _first(bold, cstyle.bold if cstyle else None, pstyle.bold)
+        caps = _first(caps, cstyle.caps if cstyle else None, pstyle.caps)
         acc.runs.append((text, encoding, bool(bold), bool(caps)))
-    for box in run.iter(_W + "txbxContent"):
-        if any(a.tag == _MC + "Fallback" for a in box.iterancestors()):
-            continue
-        texts = [t for t in (_plain_paragraph(q, ctx) for q in box.iter(_W + "p")) if t]
-        if texts:
-            acc.extra.append(("textbox", texts))
-    for ref in run.iter(_W + "footnoteReference"):
-        texts = ctx.footnotes.get(ref.get(_W + "id") or "", [])
-        if texts:
-            acc.extra.append(("footnote", texts))
+    if ctx.has_text_boxes:
+        for box in run.iter(_W + "txbxContent"):
+            if any(a.tag == _MC + "Fallback" for a in box.iterancestors()):
+                continue
+            texts = [t for t in (_plain_paragraph(q, ctx) for q in box.iter(_W + "p")) if t]
+            if texts:
+                acc.extra.append(("textbox", texts))
+    if ctx.footnotes:
+        for ref in run.iter(_W + "footnoteReference"):
+            texts = ctx.footnotes.get(ref.get(_W + "id") or "", [])
+            if texts:
+                acc.extra.append(("footnote", texts))
 
 
 def _first(*values):

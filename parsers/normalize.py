@@ -56,11 +56,22 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
+def _strip_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {m: None for m in range(0x300, 0x370)}     # combining marks
+    for cp in range(0xC0, 0x2000):
+        base = "".join(c for c in unicodedata.normalize("NFD", chr(cp)) if unicodedata.category(c) != "Mn")
+        if base != chr(cp):
+            table[cp] = base
+    table[ord("đ")], table[ord("Đ")] = "d", "D"
+    return table
+
+
+_STRIP = _strip_table()
+
+
 def strip_diacritics(text: str) -> str:
     """ASCII-like form: 'Hòa Vang' -> 'Hoa Vang', 'Đảng' -> 'Dang'."""
-    decomposed = unicodedata.normalize("NFD", text)
-    base = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-    return base.replace("đ", "d").replace("Đ", "D")
+    return text if text.isascii() else unicodedata.normalize("NFC", text).translate(_STRIP)
 
 
 def _expand_abbreviations(text: str, table: dict[str, str]) -> str:

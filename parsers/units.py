@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from model import Unit, UnitMatch
 from parsers.normalize import match_key, strip_diacritics
@@ -20,11 +21,14 @@ _PLACE_DATE = re.compile(r",?\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}", re.I)   # "
 
 @dataclass(frozen=True)
 class UnitKeys:
-    """Matching keys of one registry unit: full names and the bare place/body name."""
+    """Matching keys of one registry unit: full names and the bare place/body name, with and
+    without diacritics."""
 
     unit: Unit
     names: tuple[str, ...]
     core: str
+    plain_names: tuple[str, ...] = ()
+    plain_core: str = ""
 
 
 def unit_keys(units: tuple[Unit, ...]) -> tuple[UnitKeys, ...]:
@@ -33,29 +37,43 @@ def unit_keys(units: tuple[Unit, ...]) -> tuple[UnitKeys, ...]:
     for u in units:
         names = tuple(dict.fromkeys(match_key(n) for n in (u.ten, *u.bi_danh) if n))
         core = " ".join(_KIND_WORDS.sub(" ", names[0]).split())
-        out.append(UnitKeys(u, names, core))
+        out.append(UnitKeys(u, names, core, tuple(strip_diacritics(n) for n in names), strip_diacritics(core)))
     return tuple(out)
 
 
-def _line_score(line: str, keys: UnitKeys) -> float:
-    """How strongly one header line names this unit (0..1)."""
-    if not line:
-        return 0.0
-    best = max(fuzz.ratio(line, n) for n in keys.names) / 100
-    plain_line = strip_diacritics(line)
-    best = max(best, max(fuzz.ratio(plain_line, strip_diacritics(n)) for n in keys.names) / 100 - 0.03)
+def _core_score(line: str, plain_line: str, keys: UnitKeys) -> float:
+    """How strongly a line names the unit's place or body ('đại lộc', 'quân sự tỉnh')."""
     core = keys.core
-    if core and len(core) >= 4:
-        padded = f" {line} "
-        if f" {core} " in padded:
-            best = max(best, 0.9 if len(line) < 3 * len(core) + 25 else 0.8)
-        elif f" {strip_diacritics(core)} " in f" {plain_line} ":
-            best = max(best, 0.86 if len(line) < 3 * len(core) + 25 else 0.76)
-        elif len(line) < 80:
-            pr = fuzz.partial_ratio(core, line) / 100
-            if pr >= 0.9:
-                best = max(best, 0.7 + 0.1 * pr)
-    return best
+    if not core or len(core) < 4:
+        return 0.0
+    short = len(line) < 3 * len(core) + 25
+    if f" {core} " in f" {line} ":
+        return 0.9 if short else 0.8
+    if f" {keys.plain_core} " in f" {plain_line} ":
+        return 0.86 if short else 0.76
+    if len(line) < 80:
+        pr = fuzz.partial_ratio(core, line) / 100
+        if pr >= 0.9:
+            return 0.7 + 0.1 * pr
+    return 0.0
+
+
+def _score_matrix(lines: list[str], keys: tuple[UnitKeys, ...]) -> np.ndarray:
+    """Score of every header line (rows) naming every unit (columns), 0..1."""
+    plain_lines = [strip_diacritics(line) for line in lines]
+    names = [n for k in keys for n in k.names]
+    plain_names = [n for k in keys for n in k.plain_names]
+    owner = np.array([j for j, k in enumerate(keys) for _ in k.names])
+    full = process.cdist(lines, names, scorer=fuzz.ratio, dtype=np.float32) / 100
+    plain = process.cdist(plain_lines, plain_names, scorer=fuzz.ratio, dtype=np.float32) / 100 - 0.03
+    by_name = np.maximum(full, plain)
+    scores = np.zeros((len(lines), len(keys)))
+    for j in range(len(keys)):
+        scores[:, j] = by_name[:, owner == j].max(axis=1)
+    for i, (line, plain_line) in enumerate(zip(lines, plain_lines)):
+        for j, k in enumerate(keys):
+            scores[i, j] = max(scores[i, j], _core_score(line, plain_line, k))
+    return scores
 
 
 def identify_unit(header_lines: list[str], source: str, keys: tuple[UnitKeys, ...]) -> UnitMatch:
@@ -63,25 +81,22 @@ def identify_unit(header_lines: list[str], source: str, keys: tuple[UnitKeys, ..
     header_lines = [t for t in header_lines if t and len(t) <= 200 and not _PLACE_DATE.search(t)][:40]
     lines = [match_key(t) for t in header_lines]
     scored: list[tuple[float, int, str]] = []
-    for k in keys:
-        best, where = 0.0, ""
-        for n, line in enumerate(lines):
-            s = _line_score(line, k) - 0.002 * n      # earlier lines are the letterhead
-            if s > best:
-                best, where = s, header_lines[n] if n < len(header_lines) else line
-        scored.append((best, -len(k.core), k.unit.id))
+    if lines and keys:
+        matrix = _score_matrix(lines, keys) - 0.002 * np.arange(len(lines))[:, None]   # letterhead first
+        best = matrix.max(axis=0)
+        scored = [(float(best[j]), -len(k.core), k.unit.id) for j, k in enumerate(keys)]
     stem = match_key(Path(source).stem.replace("-", " ").replace("_", " "))
     file_scores = {k.unit.id: _file_score(stem, k) for k in keys}
     scored.sort(reverse=True)
     if scored and scored[0][0] >= _MIN_SCORE:
-        best, _, uid = scored[0]
+        best_score, _, uid = scored[0]
         runner = scored[1][0] if len(scored) > 1 else 0.0
-        if best - runner < 0.03 and file_scores.get(uid, 0) < 0.8:
+        if best_score - runner < 0.03 and file_scores.get(uid, 0) < 0.8:
             alt = max(file_scores, key=file_scores.get, default=None)
-            if alt and file_scores[alt] >= 0.8 and any(s[2] == alt and best - s[0] < 0.03 for s in scored):
+            if alt and file_scores[alt] >= 0.8 and any(s[2] == alt and best_score - s[0] < 0.03 for s in scored):
                 uid = alt
         unit = next(k.unit for k in keys if k.unit.id == uid)
-        return UnitMatch(unit.id, unit.ten, round(min(best, 1.0), 4), "header")
+        return UnitMatch(unit.id, unit.ten, round(min(best_score, 1.0), 4), "header")
     alt = max(file_scores, key=file_scores.get, default=None)
     if alt and file_scores[alt] >= 0.8:
         unit = next(k.unit for k in keys if k.unit.id == alt)
@@ -92,7 +107,7 @@ def identify_unit(header_lines: list[str], source: str, keys: tuple[UnitKeys, ..
 def _file_score(stem: str, keys: UnitKeys) -> float:
     plain = strip_diacritics(stem)
     slug = keys.unit.id.replace("-", " ")
-    core = strip_diacritics(keys.core)
+    core = keys.plain_core
     if slug and f" {slug} " in f" {plain} ":
         return 1.0
     if core and len(core) >= 4 and f" {core} " in f" {plain} ":
