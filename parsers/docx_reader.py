@@ -62,6 +62,7 @@ class Block:
     num_level: int | None = None
     bold: bool = False                  # every letter is bold
     caps: bool = False                  # rendered all capitals (w:caps)
+    lead_bold: bool = False             # the first words are bold (a run-in heading)
     centered: bool = False
     origin: str = "body"                # "body" | "textbox" | "footnote"
     table: Table | None = None
@@ -266,6 +267,14 @@ def _run_text(run, legacy: bool) -> str:
     return "".join(out)
 
 
+def _lead_bold(acc: _Runs) -> bool:
+    """Whether the first run with letters is bold."""
+    for text, _, bold, _ in acc.runs:
+        if _LETTER.search(text):
+            return bold
+    return False
+
+
 def _finish(acc: _Runs, ctx: _Context) -> tuple[str, str, bool, bool]:
     """Decode the runs of one paragraph: by font, except a font's runs that already hold Unicode
     Vietnamese; runs in other fonts are decoded when the paragraph as a whole looks legacy-encoded."""
@@ -412,7 +421,7 @@ def _read_paragraph(p, index: int, ctx: _Context) -> list[Block]:
             kind="p", index=index, text=text, raw=raw if raw != text else "", style=style.name or sid or "",
             outline_level=outline_level, style_level=int(m.group(1)) if m else None,
             num_label=clean(label) if label else None, num_format=fmt, num_level=num_level if label else None,
-            bold=all_bold, caps=all_caps,
+            bold=all_bold, caps=all_caps, lead_bold=_lead_bold(acc),
             centered=bool(_first(centered, style.centered)),
         ))
     for origin, texts in acc.extra:

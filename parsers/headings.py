@@ -27,6 +27,7 @@ _ARABIC = re.compile(r"^(\d{1,2})\s*(?:[.)\-/:–—]+|\t)\s*(?=[^\d\s])(.*)$", 
 _LETTER = re.compile(r"^([a-zđ])\s*[).](?:\s+|\t)(?=\S)(.*)$", re.S)
 _BULLET = re.compile(r"^[-+•●○▪■□◦*–—➢►✓]")
 _ROMAN_VALID = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")
+_RUN_IN = re.compile(r"^([^:;.!?]{3,120}?)\s*:+\s+(\S.*)$", re.S)
 _SENTENCE_END = re.compile(r"[.;!?…]\s*$")
 
 
@@ -122,6 +123,9 @@ def detect(block: Block, pos: int) -> Candidate | None:
             title = text
     else:
         label, title = parse_label(text)
+    run_in = _RUN_IN.match(title)
+    if run_in and run_in.group(2).count(" ") >= 3:
+        return _run_in_heading(block, pos, label, run_in.group(1), style_level, auto_bullet)
     words = title.count(" ") + 1
     if style_level is None and label is None and not (block.bold or block.caps) and (words > 40 or not title.isupper()):
         return None                      # plain body text: the common case, decided cheaply
@@ -145,6 +149,24 @@ def detect(block: Block, pos: int) -> Candidate | None:
     else:
         return None
     return Candidate(pos=pos, label=label, title=_strip_title(title), strength=strength, style_level=style_level,
+                     num_level=block.num_level if block.num_label and not auto_bullet else None)
+
+
+def _run_in_heading(block: Block, pos: int, label: Label | None, head: str, style_level: int | None,
+                    auto_bullet: bool) -> Candidate | None:
+    """A heading followed by its body in the same paragraph: "4. Những khó khăn vướng mắc: Đề nghị …".
+    Only the words before the colon are the heading's title."""
+    if style_level is not None:
+        strength = 1.0
+    elif _BULLET.match(block.text) or auto_bullet:
+        return None
+    elif block.lead_bold or block.bold:
+        strength = 0.8 if label is not None else 0.5
+    elif label is not None:
+        strength = 0.6
+    else:
+        return None
+    return Candidate(pos=pos, label=label, title=_strip_title(head), strength=strength, style_level=style_level,
                      num_level=block.num_level if block.num_label and not auto_bullet else None)
 
 
