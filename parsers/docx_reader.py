@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from io import BytesIO
 
 from lxml import etree
@@ -46,9 +47,9 @@ class StyleInfo:
     centered: bool | None = None
 
 
-@dataclass(frozen=True)
-class Block:
-    """One body paragraph or table as read, before any interpretation."""
+class Block(NamedTuple):
+    """One body paragraph or table as read, before any interpretation (immutable; a tuple
+    because documents have thousands and a frozen dataclass costs several times more to build)."""
 
     kind: str                       # "p" | "table"
     index: int                      # ordinal of the top-level body element
@@ -79,6 +80,16 @@ class _Context:
     encodings_seen: set[str] = field(default_factory=set)
     has_text_boxes: bool = True
     _fonts: dict[str | None, str | None] = field(default_factory=dict)
+
+    _levels: dict[str, int | None] = field(default_factory=dict)
+
+    def heading_level(self, style_name: str | None) -> int | None:
+        """N of a "Heading N"-like style name, or None (memoised per style)."""
+        name = style_name or ""
+        if name not in self._levels:
+            m = _HEADING_NAME.match(name.strip())
+            self._levels[name] = int(m.group(1)) if m else None
+        return self._levels[name]
 
     def encoding_of(self, font: str | None) -> str | None:
         """The legacy encoding a font name implies (memoised: a document uses few fonts)."""
@@ -278,8 +289,15 @@ def _lead_bold(acc: _Runs) -> bool:
 def _finish(acc: _Runs, ctx: _Context) -> tuple[str, str, bool, bool]:
     """Decode the runs of one paragraph: by font, except a font's runs that already hold Unicode
     Vietnamese; runs in other fonts are decoded when the paragraph as a whole looks legacy-encoded."""
+    runs = acc.runs
+    if all(enc is None for _, enc, _, _ in runs):
+        joined = "".join(t for t, _, _, _ in runs)
+        if looks_legacy(joined) is None:            # the common case: Unicode text only
+            bold = [b for t, _, b, _ in runs if _LETTER.search(t)]
+            caps = [c for t, _, _, c in runs if _LETTER.search(t)]
+            return joined, "", bool(bold) and all(bold), bool(caps) and all(caps)
     by_font: dict[str | None, str] = {}
-    for text, enc, _, _ in acc.runs:
+    for text, enc, _, _ in runs:
         by_font[enc] = by_font.get(enc, "") + text
     decide = {enc: (None if enc and is_unicode_vietnamese(joined) else enc) for enc, joined in by_font.items()}
     if None in by_font:
@@ -414,12 +432,12 @@ def _read_paragraph(p, index: int, ctx: _Context) -> list[Block]:
         rendered = ctx.counter.label(num_id, num_level or 0)
         if rendered:
             label, fmt = rendered
-    m = _HEADING_NAME.match((style.name or "").strip())
+    style_level = ctx.heading_level(style.name)
     blocks = []
     if text:
         blocks.append(Block(
             kind="p", index=index, text=text, raw=raw if raw != text else "", style=style.name or sid or "",
-            outline_level=outline_level, style_level=int(m.group(1)) if m else None,
+            outline_level=outline_level, style_level=style_level,
             num_label=clean(label) if label else None, num_format=fmt, num_level=num_level if label else None,
             bold=all_bold, caps=all_caps, lead_bold=_lead_bold(acc),
             centered=bool(_first(centered, style.centered)),
