@@ -97,15 +97,24 @@ def _as_int(label: Label | None) -> str | None:
     return str(roman_value(label.value)) if label.kind == "roman" else label.value
 
 
-def pair_score(sim: float, cand: Candidate, label: Label | None, parent: Label | None = None) -> float:
-    """Evidence that a candidate is an outline node: text similarity adjusted by labels."""
+LABEL_TRUST_GAP = 0.1      # a label's number does not count against a near-exact match of the words
+NEAR_EXACT = 0.9           # elsewhere (a renumbered section keeps its words, not its number)
+
+
+def pair_score(sim: float, cand: Candidate, label: Label | None, parent: Label | None = None,
+               best_sim: float = 0.0) -> float:
+    """Evidence that a candidate is an outline node: text similarity adjusted by labels.
+
+    Units renumber their sections, so a matching number adds no evidence where the heading's words
+    fit another node near-exactly and this one clearly less."""
     w = sim
     cl = cand.label
+    trust = 0.0 if best_sim >= NEAR_EXACT and sim < best_sim - LABEL_TRUST_GAP else 1.0
     if cl is not None and label is not None:
         if cl.kind == label.kind:
             w += 0.06
             if cl.value == label.value:
-                w += 0.1
+                w += 0.1 * trust
                 if cl.kind == "part":
                     w = max(w, 0.9)
         elif cl.kind == "letter" and label.kind in ("part", "roman"):
@@ -114,9 +123,9 @@ def pair_score(sim: float, cand: Candidate, label: Label | None, parent: Label |
             w -= 0.04
             parts = cl.value.split(".")
             if parts[-1] == label.value:
-                w += 0.05
+                w += 0.05 * trust
                 if len(parts) == 2 and parts[0] == _as_int(parent):
-                    w += 0.1                 # "2.2." written for II.2
+                    w += 0.1 * trust         # "2.2." written for II.2
         elif cl.kind == "part" or label.kind == "part":
             w -= 0.3
         else:
@@ -136,7 +145,8 @@ def align(candidates: list[Candidate], outline: Outline) -> list[Alignment]:
     labels = [node_label(node) for node in outline.nodes]
     index = {node.id: j for j, node in enumerate(outline.nodes)}
     parents = [labels[index[node.parent]] if node.parent else None for node in outline.nodes]
-    weight = np.array([[pair_score(sim[i, j], candidates[i], labels[j], parents[j]) for j in range(n)]
+    best = sim.max(axis=1)
+    weight = np.array([[pair_score(sim[i, j], candidates[i], labels[j], parents[j], best[i]) for j in range(n)]
                        for i in range(m)])
     gain = weight - MIN_GAIN_SCORE
     neg = -1e9

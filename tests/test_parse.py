@@ -84,3 +84,25 @@ def test_not_a_zip_is_a_one_line_bilingual_error(ref):
     with pytest.raises(DocxError) as err:
         parse_bytes(b"this is not a docx", "x.docx", ref)
     assert " / " in str(err.value) and "\n" not in str(err.value)
+
+
+def test_renumbered_section_follows_its_words_and_reworded_one_its_number(ref):
+    items = HEADER + [
+        (B, "III. KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, NHIỆM VỤ, GIẢI PHÁP"),
+        (B, "3.1. Kết quả thực hiện các chỉ tiêu chủ yếu"), ("Normal", "Đoạn H."),
+        (B, "3.2. Kết quả thực hiện chương trình trọng điểm, nhiệm vụ đột phá"), ("Normal", "Đoạn I."),
+        (B, "IV. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH"),
+        (B, "4.1. Kết quả thực hiện nhiệm vụ trọng tâm"), ("Normal", "Đoạn L."),
+        (B, "V. ĐÁNH GIÁ CHUNG"), (B, "1. Ưu điểm"), (B, "2. Những mặt còn tồn tại, yếu kém"), ("Normal", "Đoạn J."),
+        (B, "3. Nguyên nhân của những hạn chế, khuyết điểm"), ("Normal", "Đoạn K.")]
+    where = placement(parse(items, ref))
+    assert where["Đoạn H."] == "P1.III.1" and where["Đoạn I."] == "P1.III.3" and where["Đoạn L."] == "P1.IV.1"
+    assert where["Đoạn J."] == "P1.V.2" and where["Đoạn K."] == "P1.V.3"
+
+
+def test_run_in_heading_is_matched_on_its_words_before_the_colon(ref):
+    items = HEADER + [(B, "V. ĐÁNH GIÁ CHUNG"),
+                      ("Normal", "1. Ưu điểm: Công tác xây dựng Đảng có nhiều chuyển biến tích cực, đoàn kết được giữ vững."),
+                      ("Normal", "2. Hạn chế, khuyết điểm: Một số chỉ tiêu chưa đạt, nhất là thu ngân sách và đầu tư.")]
+    sub = parse(items, ref)
+    assert [s.id for s in sub.sections if s.matched and s.heading] == ["P1.V", "P1.V.1", "P1.V.2"]
