@@ -96,3 +96,23 @@ def test_zip_without_document_part():
         z.writestr("hello.txt", "x")
     with pytest.raises(DocxError, match="document.xml"):
         read_docx(buf.getvalue())
+
+
+def test_entity_expansion_is_not_performed():
+    bomb = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "AAAAAAAAAA"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+            '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", bomb + f"<w:document {NS}><w:body>{p(run('&c;'))}</w:body></w:document>")
+    try:
+        blocks, _ = read_docx(buf.getvalue())
+    except DocxError:
+        return                                   # refusing the document is fine too
+    assert all(len(b.text) < 100 for b in blocks)
+
+
+def test_oversized_part_is_refused(monkeypatch):
+    import parsers.docx_reader as reader
+    monkeypatch.setattr(reader, "MAX_XML_BYTES", 100)
+    with pytest.raises(DocxError, match="quá lớn"):
+        read_docx(docx(p(run("x" * 500))))

@@ -1,0 +1,29 @@
+import pytest
+
+from flows.settings import SettingsError, load_settings
+
+
+def test_settings_file_then_environment(tmp_path, monkeypatch):
+    cfg = tmp_path / "tonghop.toml"
+    cfg.write_text('[tonghop]\ninbox = "/srv/inbox"\nout = "/srv/out"\ncron = "30 22 * * *"\n', encoding="utf-8")
+    monkeypatch.setenv("TONGHOP_OUT", "/data/out")
+    s = load_settings(cfg)
+    assert (s.inbox, s.out, s.cron, s.timezone) == ("/srv/inbox", "/data/out", "30 22 * * *", "Asia/Ho_Chi_Minh")
+
+
+@pytest.mark.parametrize("content,match", [
+    ('[tonghop]\ncron = "0 23 * *"\n', "cron"),
+    ('[tonghop]\nhop_thu = "x"\n', "hop_thu"),
+    ("[tonghop\n", "không hợp lệ"),
+])
+def test_bad_settings_are_one_line_errors(tmp_path, content, match):
+    cfg = tmp_path / "tonghop.toml"
+    cfg.write_text(content, encoding="utf-8")
+    with pytest.raises(SettingsError, match=match) as err:
+        load_settings(cfg)
+    assert "\n" not in str(err.value) and " / " in str(err.value)
+
+
+def test_missing_settings_file(tmp_path):
+    with pytest.raises(SettingsError, match="not found"):
+        load_settings(tmp_path / "nope.toml")
