@@ -94,9 +94,15 @@ def run_cmd(
     """Chạy tổng hợp một lần / run the consolidation once over every submission in the inbox."""
     if not inbox.is_dir():
         _fail(f"Không tìm thấy thư mục hộp thư {inbox} / inbox folder not found: {inbox}")
+    from flows.pipeline import load_context
+    from parsers.reference import ReferenceDataError
+
+    try:
+        load_context(outline, catalog, units)       # bad reference data: a clean error before any flow starts
+    except ReferenceDataError as exc:
+        _fail(str(exc))
     _prefect_env()
     from flows.nightly import consolidate_flow
-    from parsers.reference import ReferenceDataError
 
     try:
         summary = consolidate_flow(inbox=str(inbox), out=str(out), outline=outline,
