@@ -97,7 +97,7 @@ def _as_int(label: Label | None) -> str | None:
     return str(roman_value(label.value)) if label.kind == "roman" else label.value
 
 
-LABEL_TRUST_GAP = 0.1      # a label's number does not count against a near-exact match of the words
+LABEL_TRUST_GAP = 0.05     # a label's number does not count against a near-exact match of the words
 NEAR_EXACT = 0.9           # elsewhere (a renumbered section keeps its words, not its number)
 
 

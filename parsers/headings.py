@@ -28,7 +28,7 @@ _LETTER = re.compile(r"^([a-zđ])\s*[).](?:\s+|\t)(?=\S)(.*)$", re.S)
 _LABEL_START = re.compile(r"(?:ph|[IVXL]|\d|[a-zđ]\s*[).])", re.I)    # cheap guard before the five patterns
 _BULLET = re.compile(r"^[-+•●○▪■□◦*–—➢►✓]")
 _ROMAN_VALID = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")
-_RUN_IN = re.compile(r"^([^:;.!?]{3,120}?)\s*:+\s+(\S.*)$", re.S)
+_RUN_IN = re.compile(r"^([^:.!?]{3,120}?)\s*:+\s+(\S.*)$", re.S)
 _SENTENCE_END = re.compile(r"[.;!?…]\s*$")
 
 
