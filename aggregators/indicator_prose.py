@@ -25,12 +25,27 @@ def word_tokenize(text: str) -> list[str]:
         return _word_tokenize(text)
 
 from aggregators.indicator_tables import Reading
+from aggregators.matching import unit_class
 from aggregators.numbers import Quantity, find_quantities, parse_quantity
-from model import SourceRef
+from aggregators.status import share_status
+from model import SourceRef, Status
+from parsers.normalize import has_diacritics, strip_diacritics
 
 _VERBS = frozenset({"đạt", "đạt được", "là", "có", "đã có", "còn", "giảm còn", "tăng lên", "chiếm", "được", "ở mức",
-                    "bằng", ":", "=", "với", "lên", "xuống", "cho", "đạt mức", "ước đạt", "đạt tỷ lệ", "tăng", "giảm"})
-_SOFTENERS = frozenset({"khoảng", "gần", "hơn", "trên", "dưới", "mức", "ở", "tới", "đến", "lên", "xấp xỉ"})
+                    "bằng", ":", "=", "với", "lên", "xuống", "cho", "đạt mức", "ước đạt", "đạt tỷ lệ", "tăng", "giảm",
+                    "duy trì", "giữ vững", "giữ"})
+_SOFTENERS = frozenset({"khoảng", "gần", "hơn", "trên", "dưới", "mức", "ở", "tới", "đến", "lên", "xấp xỉ",
+                        "bình quân", "trung bình", "ổn định", "hằng năm", "hàng năm", "mỗi năm"})
+_PLAIN_VERBS = frozenset(strip_diacritics(v) for v in _VERBS)
+_PLAIN_SOFTENERS = frozenset(strip_diacritics(v) for v in _SOFTENERS)
+# Words that open a leading phrase of context before the name ("Trong lĩnh vực y tế, tỷ lệ ...").
+_CONTEXT_HEAD = re.compile(r"^(?:trong|về|trên|đối với|với|năm|đến|tính đến|qua|nhìn chung|bên cạnh|ngoài ra|riêng"
+                           r"|sau|tại|theo|nhờ|từ|cụ thể|đặc biệt|hiện nay|hiện tại|đồng thời|so với|như vậy|toàn)\b",
+                           re.IGNORECASE)
+# A bare share after a value that is not a percentage ("12/15 xã (NQ: 15 xã), đạt 80%"): a share of the target.
+_BARE_SHARE = re.compile(r"^(?:đạt|bằng|hoàn thành)\s+(\d+(?:,\d+)?)\s*%$", re.IGNORECASE)
+# Words that may open a comma segment before its leading quantity ("…, 4 xã đạt chuẩn …").
+_SEGMENT_LEAD = re.compile(r"^\s*(?:(?:và|có|đã có|trên|hơn|gần|khoảng|với)\s+)*$", re.IGNORECASE)
 _NOUN_AFTER = frozenset({"có", "đã có", "được"})   # "có 12 xã đạt chuẩn ...": the name follows the number
 _TRAILING_ESTIMATE = re.compile(r"[,\s]*(?:ước tính|ước thực hiện|dự ước|ước|dự kiến|bình quân năm|cả năm)\s*$",
                                 re.IGNORECASE)
@@ -44,12 +59,15 @@ _NOT_TARGET = re.compile(r"\b(?:vượt|bằng|tăng|giảm|hơn|gấp)\b|[;.]",
 _CONTINUES_ESTIMATE = re.compile(r"^\s*(?:và\s+|còn\s+)?(?:dự ước|ước tính|ước|dự kiến)\b", re.IGNORECASE)
 _CONTINUES_TARGET = re.compile(r"^\s*(?:và\s+|so với\s+)?(?:chỉ tiêu|mục tiêu|nq\b|nghị quyết|kế hoạch)",
                                re.IGNORECASE)
-_ESTIMATE_MARKER = re.compile(r"(?:ước|dự ước|dự kiến)[^0-9();]{0,30}$", re.IGNORECASE)
+_ESTIMATE_MARKER = re.compile(r"(?:ước|dự ước|dự kiến)(?:[^0-9();]|(?:19|20)\d\d){0,30}$", re.IGNORECASE)
 _SHARE_OF_TARGET = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch|\bkh\b|dự toán|chỉ tiêu|mục tiêu|nq|nghị quyết)",
                               re.IGNORECASE)
 _SUMMARY_UNITS = re.compile(r"^(?:mục tiêu|chỉ tiêu|nhiệm vụ|nội dung|chương trình|đề án|tiêu chí|giải pháp)",
                             re.IGNORECASE)
 _TAIL_END = re.compile(r"[,;(.]")
+# Units that a leading quantity counts (a name can be made from them: "4 xã …" -> "Số xã …").
+_COUNTED = frozenset({"xã", "phường", "thị trấn", "thôn", "hộ", "người", "lao động", "đảng viên", "trường", "trường học",
+                      "bác sĩ", "giường", "giường bệnh", "doanh nghiệp", "hợp tác xã", "HTX", "chi bộ", "tổ chức cơ sở đảng"})
 
 
 def sentences(text: str) -> list[str]:
@@ -70,10 +88,9 @@ def prose_readings(text: str, section: str, paragraph: int) -> list[Reading]:
             readings[-1] = _continued(readings[-1], clause)
             previous_clause = readings[-1].source.text
             continue
-        reading = clause_reading(clause, section, paragraph)
-        if reading is not None:
-            readings.append(reading)
-        previous_clause = reading.source.text if reading is not None else None
+        found = clause_readings(clause, section, paragraph)
+        readings.extend(found)
+        previous_clause = found[-1].source.text if found else None
     return readings
 
 
@@ -99,42 +116,81 @@ def _continued(reading: Reading, clause: str) -> Reading:
 
 
 def clause_reading(clause: str, section: str = "", paragraph: int | None = None) -> Reading | None:
-    """The indicator a clause reports, or None (no verb + quantity, or a count-of-total summary)."""
+    """The first indicator a clause reports, or None (no verb + quantity, or a count-of-total summary)."""
+    found = clause_readings(clause, section, paragraph)
+    return found[0] if found else None
+
+
+def clause_readings(clause: str, section: str = "", paragraph: int | None = None) -> list[Reading]:
+    """Every indicator a clause reports: the first (a verb and its quantity, or a leading quantity),
+    then comma segments that open with a quantity of their own ("…, 4 xã đạt chuẩn NTM nâng cao"),
+    and an average change after a level ("còn 2,1%, giảm bình quân 1,2%/năm", marked `alternative`)."""
     quantities = [q for q in find_quantities(clause) if q.value is not None]
     if not quantities:
-        return None
-    found = _value_and_name(clause, quantities)
-    if found is None:
-        return None
-    value, name, rest = found
+        return []
+    first = _value_and_name(clause, quantities) or _leading_quantity(clause, quantities, 0)
+    if first is None:
+        return []
+    spans = [(*first, False)]
+    while True:
+        nxt = _next_segment(clause, quantities, spans[-1][2], spans[0][1])
+        if nxt is None:
+            break
+        spans.append(nxt)
+    readings = []
+    for i, (value, name, rest, alternative) in enumerate(spans):
+        limit = spans[i + 1][0].start if i + 1 < len(spans) else len(clause)
+        reading = _reading(clause, quantities, value, name, rest, limit, section, paragraph)
+        if reading is not None:
+            readings.append(replace(reading, alternative=alternative))
+    return readings
+
+
+def _reading(clause: str, quantities: list[Quantity], value: Quantity, name: str, rest: int, limit: int,
+             section: str, paragraph: int | None) -> Reading | None:
+    """The reading of one value within clause[:limit]: its target, estimate and status words."""
     if value.is_summary or value.kind == "count_of_total" and _SUMMARY_UNITS.match(value.unit or ""):
         return None
     if value.unit and _SUMMARY_UNITS.match(value.unit):
         return None
-    if _SHARE_OF_TARGET.match(clause[rest:]):
+    text = clause[:limit]
+    if _SHARE_OF_TARGET.match(text[rest:]):
         return None
-    target, target_raw = _target(clause, quantities, value)
-    estimate = next((q for q in quantities if q.start > value.end and q is not target
-                     and _ESTIMATE_MARKER.search(clause[value.end:q.start])), None)
-    status_text = _status_text(clause, rest, target)
+    inside = [q for q in quantities if q.end <= limit]
+    target, target_raw = _target(text, inside, value)
+    estimate = next((q for q in inside if q.start > value.end and q is not target
+                     and _ESTIMATE_MARKER.search(text[value.end:q.start])), None)
+    status_text = _status_text(text, rest, target)
     return Reading(name=name, unit=value.unit or (target.unit if target else None), value=value, target=target,
                    target_raw=target_raw, estimate=estimate, status_raw=status_text or None,
-                   source=SourceRef(section=section, kind="prose", text=clause, paragraph=paragraph))
+                   source=SourceRef(section=section, kind="prose", text=clause, paragraph=paragraph),
+                   status=_share_of_target(status_text, value, target))
+
+
+def _share_of_target(status_text: str, value: Quantity, target: Quantity | None) -> Status | None:
+    """'đạt 80%' after a value that is not a percentage (and has a target) reads as a share of the target."""
+    m = _BARE_SHARE.match(status_text)
+    if m is None or value.unit is None or "%" in value.unit or target is None:
+        return None
+    return share_status(float(m.group(1).replace(",", ".")))
 
 
 def _value_and_name(clause: str, quantities: list[Quantity]) -> tuple[Quantity, str, int] | None:
-    """The first quantity introduced by a reporting verb, the name phrase, and where the rest begins."""
-    for q in quantities:
+    """The first quantity introduced by a reporting verb, the name phrase, and where the rest begins;
+    a quantity whose name phrase would hold an earlier quantity is not one."""
+    for n, q in enumerate(quantities):
         prefix = clause[:q.start]
         if q.kind == "change" and q.direction:
             name = _clean_name(prefix)
             word = "giảm" if q.direction == "giam" else "tăng"
-            return (q, f"{name} {word}", q.end) if name else None
+            return (q, f"{name} {word}", q.end) if name and not _holds_quantity(name, quantities[:n]) else None
         verb_at = _verb_position(prefix)
         if verb_at is None:
             continue
         verb, start, before = verb_at
         name, rest = _clean_name(prefix[:start]), q.end
+        if _holds_quantity(name, quantities[:n]):
+            continue
         if verb in _NOUN_AFTER and q.unit:
             tail = _TAIL_END.split(clause[q.end:], 1)[0]
             if tail.strip():
@@ -144,38 +200,83 @@ def _value_and_name(clause: str, quantities: list[Quantity]) -> tuple[Quantity, 
     return None
 
 
+def _holds_quantity(text: str, earlier: list[Quantity]) -> bool:
+    """Whether an earlier value of the clause lies inside `text`: a name may count things ("trên cả
+    3 tiêu chí") but cannot hold a percentage, an amount or a bare number."""
+    return any(q.raw and q.raw in text and not (unit_class(q.unit) or "").startswith("count:") for q in earlier)
+
+
+def _leading_quantity(clause: str, quantities: list[Quantity], at: int) -> tuple[Quantity, str, int] | None:
+    """A segment that opens with its quantity and names what it counts ("100% Mặt trận Tổ quốc … hoàn
+    thành tốt nhiệm vụ", "4 xã đạt chuẩn nông thôn mới nâng cao"): the quantity, the name, the rest."""
+    q = next((q for q in quantities if q.start >= at), None)
+    if q is None or not _SEGMENT_LEAD.match(_LEADING_CONTEXT.sub("", clause[at:q.start].strip(" ,"))) \
+            or q.kind not in ("number", "count_of_total") or not q.unit:
+        return None
+    if not (q.unit == "%" or q.unit in _COUNTED):
+        return None
+    tail = _TAIL_END.split(clause[q.end:], 1)[0]
+    if len(tail.split()) < 2 or any(ch.isdigit() for ch in tail):
+        return None
+    head = "Tỷ lệ" if q.unit == "%" else f"Số {q.unit}"
+    name = _clean_name(f"{head} {tail.strip()}")
+    return (q, name, q.end + len(tail)) if name else None
+
+
+def _next_segment(clause: str, quantities: list[Quantity], rest: int,
+                  first: str) -> tuple[Quantity, str, int, bool] | None:
+    """The next reading after `rest`: a comma segment opening with its own quantity, or an average
+    change of the first name ("…, giảm bình quân 1,2%/năm")."""
+    comma = clause.find(", ", rest)
+    if comma == -1:
+        return None
+    segment = _leading_quantity(clause, quantities, comma + 1)
+    if segment is not None:
+        return (*segment, False)
+    q = next((q for q in quantities if q.start > comma), None)
+    if q is None or q.kind != "change" or not q.direction or clause[comma + 1:q.start].strip():
+        return None
+    average = "bình quân" in clause[q.start:q.end] or (q.unit or "").endswith("/năm")
+    if not average:
+        return None
+    word = "giảm" if q.direction == "giam" else "tăng"
+    return q, f"{first} {word}", q.end, True
+
+
 def _verb_position(prefix: str) -> tuple[str, int, str] | None:
     """The reporting verb ending the prefix (soft words like "khoảng" allowed after it), its offset,
-    and the word before it."""
+    and the word before it; text typed without diacritics is compared without them."""
     tokens = word_tokenize(prefix)
+    plain = not has_diacritics(prefix)
+    verbs, softeners = (_PLAIN_VERBS, _PLAIN_SOFTENERS) if plain else (_VERBS, _SOFTENERS)
     offset = len(prefix)
     for i in range(len(tokens) - 1, -1, -1):
         offset = prefix.rfind(tokens[i], 0, offset)
         word = tokens[i].casefold()
-        if word in _SOFTENERS:
+        if word in softeners:
             continue
-        if word in _VERBS:
+        if word in verbs:
             return word, offset, tokens[i - 1] if i else ""
         return None
     return None
 
 
 def _clean_name(text: str) -> str:
-    """Drop leading context ("Năm 2023, ...") and a trailing "ước"; keep the last comma segment when it
-    reads as a name of its own."""
+    """Drop leading context ("Năm 2023, ...") and a trailing "ước"; after a comma keep the last segment
+    when what comes before is context ("Trong lĩnh vực y tế, tỷ lệ ...") or holds numbers."""
     text = _TRAILING_ESTIMATE.sub("", text.strip(" ,:-"))
     while True:
         stripped = _LEADING_CONTEXT.sub("", text, count=1)
         if stripped == text:
             break
         text = stripped
-    if ", " in text:      # "..., tốc độ tăng trưởng": the last segment, unless it is a name's own tail
+    if ", " in text:
         head, last = text.rsplit(", ", 1)
-        if len(last.split()) >= 3 or any(ch.isdigit() for ch in head):
+        if len(last.split()) >= 3 and (_CONTEXT_HEAD.match(head) or any(ch.isdigit() for ch in head)):
             text = last
     text = text.strip(" ,:-")
-    words = text.split()
-    return text if 2 <= len(words) <= 25 else ""
+    words = re.split(r"[\s/]+", text)
+    return text if 2 <= len(words) <= 30 else ""
 
 
 def _target(clause: str, quantities: list[Quantity], value: Quantity) -> tuple[Quantity | None, str | None]:

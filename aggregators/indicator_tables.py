@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from aggregators.numbers import Quantity, parse_number, parse_quantity
+from aggregators.matching import unit_class
+from aggregators.numbers import Quantity, find_quantities, parse_number, parse_quantity
 from aggregators.status import parse_status
-from model import SourceRef, Table
+from model import SourceRef, Status, Table
 from parsers.normalize import match_key, strip_diacritics
 
 ROLES = ("stt", "name", "unit", "target", "value", "estimate", "status", "comparison")
@@ -30,7 +31,17 @@ _HEADER_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((role, re.compile
 _COLUMN_NUMBERS = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)?$", re.IGNORECASE)
 _GROUP_LABEL = re.compile(r"^\s*(?:[A-ZĐ]|[IVX]{1,5})\s*[.\-)/:]?\s*$|^\s*(?:[A-ZĐ]|[IVX]{1,5})[.\-)/]\s+\S")
 _NAME_LABEL = re.compile(r"^\s*(?:[-+*•–]\s*|(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVX]{1,5})[.)/-]\s+)")
+# Words between a name and the target it states ("... duy trì ổn định ở mức 45%").
+_TARGET_VERB = re.compile(r"(?:\s+(?:đạt(?: được| mức)?|từ|ở|mức|là|duy trì|ổn định|giữ vững|còn|lên|xuống|khoảng"
+                          r"|tối thiểu|ít nhất))+\s*$", re.IGNORECASE)
 _PURE_NUMBER = re.compile(r"^\s*[≥≤<>=~]?\s*[+\-−]?\d[\d.,]*\s*%?\s*$")
+# A header that is only a year ("2022", "Năm 2022"): a column of results for that year.
+_YEAR_HEADER = re.compile(r"^(?:nam )?(?:19|20)\d{2}$")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# Estimate columns for part of a year ("Ước 6 tháng 2023", "quý III") rank after the year's estimate.
+_PART_OF_YEAR = re.compile(r"\b(?:thang|quy)\b")
+# Target columns that are the resolution's (rank first) rather than one year's plan ("KH 2023").
+_RESOLUTION_TARGET = re.compile(r"\b(?:nq|nghi quyet|dh|dai hoi|nhiem ky|giai doan|muc tieu|den nam)\b")
 
 
 @dataclass(frozen=True)
@@ -45,11 +56,17 @@ class Reading:
     estimate: Quantity | None
     status_raw: str | None
     source: SourceRef
+    # An average change stated after a level of the same name ("còn 2,1%, giảm bình quân 1,2%/năm"):
+    # an indicator of its own only when the level before it is not one.
+    alternative: bool = False
+    status: Status | None = None     # a status the reader already worked out (else parsed from status_raw)
 
 
 def header_role(text: str) -> str | None:
     """The role a header cell's words name, or None."""
     key = strip_diacritics(match_key(text, ()))
+    if _YEAR_HEADER.match(key):
+        return "value"
     for role, pattern in _HEADER_RULES:
         if pattern.search(key):
             return role
@@ -65,7 +82,7 @@ def _header_rows(rows: tuple[tuple[str, ...], ...]) -> int:
     count = 0
     for row in rows[:4]:
         cells = [c for c in row if c.strip()]
-        if not cells or any(_is_number_cell(c) for c in cells):
+        if not cells or any(_is_number_cell(c) and header_role(c) is None for c in cells):
             break
         if count and len(cells) > 2 and len(set(cells)) == 1:     # a group row merged across the table
             break
@@ -77,16 +94,24 @@ def _header_rows(rows: tuple[tuple[str, ...], ...]) -> int:
 
 def column_roles(table: Table) -> tuple[dict[int, str], int]:
     """Role of each column and the index of the first body row; no roles when it is not an indicator table."""
+    roles, body, _ = column_layout(table)
+    return roles, body
+
+
+def column_layout(table: Table) -> tuple[dict[int, str], int, dict[int, str]]:
+    """Roles, first body row and each column's header words (all header rows joined)."""
     rows = table.rows
     n_header = _header_rows(rows)
     if n_header == 0:
-        return {}, 0
+        return {}, 0, {}
     width = max(len(r) for r in rows)
     roles: dict[int, str] = {}
+    headers: dict[int, str] = {}
     for col in range(width):
         parts = list(dict.fromkeys(r[col].strip() for r in rows[:n_header] if col < len(r) and r[col].strip()))
+        headers[col] = " ".join(parts)
         estimate = any(header_role(p) == "estimate" for p in parts)
-        role = "estimate" if estimate else header_role(" ".join(parts)) if parts else None
+        role = "estimate" if estimate else header_role(headers[col]) if parts else None
         if role:
             roles[col] = role
     body = n_header
@@ -94,8 +119,25 @@ def column_roles(table: Table) -> tuple[dict[int, str], int]:
         body += 1
     roles = _check_contents(roles, rows[body:])
     if "name" not in roles.values() or not {"value", "estimate", "target"} & set(roles.values()):
-        return {}, 0
-    return roles, body
+        return {}, 0, {}
+    return roles, body, headers
+
+
+def _ranked(role: str, cols: list[int], headers: dict[int, str]) -> list[int]:
+    """Columns of one role, the one to read first first: the latest year's result, the year's
+    (not a part-year) estimate, the resolution's target before a year's plan; else the rightmost
+    result and the leftmost of the others."""
+    def key(col: int):
+        head = strip_diacritics(match_key(headers.get(col, ""), ()))
+        year = max((int(y) for y in _YEAR.findall(head)), default=0)
+        if role == "value":
+            return (-year, -col)
+        if role == "estimate":
+            return (bool(_PART_OF_YEAR.search(head)), -year, col)
+        if role == "target":
+            return (not _RESOLUTION_TARGET.search(head), col)
+        return (col,)
+    return sorted(cols, key=key)
 
 
 def _check_contents(roles: dict[int, str], body: tuple[tuple[str, ...], ...]) -> dict[int, str]:
@@ -125,20 +167,28 @@ def _check_contents(roles: dict[int, str], body: tuple[tuple[str, ...], ...]) ->
 
 
 def _text_share(body: tuple[tuple[str, ...], ...], col: int) -> float:
-    """Share of a column's non-empty cells that are texts of 3+ words without digits."""
+    """Share of a column's non-empty cells that read as names: 3+ words, mostly words of letters
+    (a name may state its target: "Tỷ lệ che phủ rừng đạt 45% trở lên")."""
     cells = [r[col].strip() for r in body if col < len(r) and r[col].strip()]
-    texts = [c for c in cells if len(c.split()) >= 3 and not any(ch.isdigit() for ch in c)]
+    texts = [c for c in cells if _is_name_text(c)]
     return len(texts) / len(cells) if cells else 0.0
+
+
+def _is_name_text(cell: str) -> bool:
+    words = cell.split()
+    letters = [w for w in words if any(ch.isalpha() for ch in w) and not any(ch.isdigit() for ch in w)]
+    return len(letters) >= 3 and len(letters) >= 0.7 * len(words)
 
 
 def table_readings(table: Table, section: str) -> list[Reading]:
     """One reading per data row of an indicator table; group rows and rows without numbers skipped."""
-    roles, body = column_roles(table)
+    roles, body, headers = column_layout(table)
     if not roles:
         return []
     by_role: dict[str, list[int]] = {}
     for col, role in sorted(roles.items()):
         by_role.setdefault(role, []).append(col)
+    by_role = {role: _ranked(role, cols, headers) for role, cols in by_role.items()}
     readings = []
     for row in table.rows[body:]:
         reading = _row_reading(row, by_role, table.index, section)
@@ -154,6 +204,30 @@ def _cell(row: tuple[str, ...], cols: list[int] | None) -> str:
     return ""
 
 
+def _quantity_cell(row: tuple[str, ...], cols: list[int] | None) -> tuple[str, Quantity | None]:
+    """The first cell (in rank order) that holds a number, with its quantity; else the first text."""
+    for col in cols or ():
+        text = row[col].strip() if col < len(row) else ""
+        q = parse_quantity(text) if text else None
+        if q is not None and q.value is not None:
+            return text, q
+    return _cell(row, cols), None
+
+
+def _target_in_name(name: str) -> tuple[str, Quantity] | None:
+    """A name cell that states its target ("... bình quân từ 7 - 7,5%"): the name without the
+    number (a count's unit kept), and the target."""
+    found = [q for q in find_quantities(name) if q.value is not None and not q.is_summary
+             and q.kind not in ("change", "multiplier")]
+    if not found:
+        return None
+    q = found[-1]
+    unit = f" {q.unit}" if q.unit and unit_class(q.unit) and unit_class(q.unit).startswith("count:") else ""
+    head = _TARGET_VERB.sub("", name[:q.start])
+    rest = " ".join(f"{head}{unit} {name[q.end:]}".split()).strip(" ,;:")
+    return (rest, q) if len(rest.split()) >= 2 else None
+
+
 def _row_reading(row: tuple[str, ...], by_role: dict[str, list[int]], index: int, section: str) -> Reading | None:
     name = _cell(row, by_role["name"])
     texts = [c.strip() for c in row if c.strip()]
@@ -161,13 +235,20 @@ def _row_reading(row: tuple[str, ...], by_role: dict[str, list[int]], index: int
         return None
     if _GROUP_LABEL.match(_cell(row, by_role.get("stt"))) and name.isupper():
         return None
-    value_raw, target_raw, estimate_raw = (_cell(row, by_role.get(r)) for r in ("value", "target", "estimate"))
-    value, target, estimate = (parse_quantity(t) if t else None for t in (value_raw, target_raw, estimate_raw))
+    (value_raw, value), (target_raw, target), (estimate_raw, estimate) = (
+        _quantity_cell(row, by_role.get(r)) for r in ("value", "target", "estimate"))
+    if "target" not in by_role and (stated := _target_in_name(name)) is not None:
+        name, target = stated
+        target_raw = target.raw
     if not any(q is not None and q.value is not None for q in (value, target, estimate)):
         return None
     if value is not None and value.kind in ("pair", "count_of_total") and target is None and value.second is not None:
         target_raw = value.raw.split("/", 1)[1].strip()
         target = parse_quantity(target_raw)
+    elif value is None and target is not None and target.kind in ("pair", "count_of_total") \
+            and target.second is not None:         # "Thực hiện/Chỉ tiêu NQ": "3.120/5.000"
+        value_raw, target_raw = (p.strip() for p in target.raw.split("/", 1))
+        value, target = parse_quantity(value_raw), parse_quantity(target_raw)
     unit = _cell(row, by_role.get("unit")) or next(
         (q.unit for q in (value, target, estimate) if q is not None and q.unit), None)
     status_raw = _cell(row, by_role.get("status")) or None

@@ -30,18 +30,21 @@ def extract_indicators(sections: tuple[Section, ...], catalog: Catalog, matcher:
         prose = i >= n_table
         if prose and result.id is None and not _kept_unmatched(reading):
             continue
+        if reading.alternative and results[i - 1].id is not None:
+            continue
         values.append(_indicator(reading, result, catalog))
     return tuple(_deduplicated(values, matcher))
 
 
 def _kept_unmatched(reading: Reading) -> bool:
     """An unmatched sentence is kept only in the indicator section and when it states a target or status."""
-    evidence = reading.target is not None or parse_status(reading.status_raw or "") is not None
+    evidence = reading.target is not None or reading.status is not None \
+        or parse_status(reading.status_raw or "") is not None
     return reading.source.section in INDICATOR_SECTIONS and evidence
 
 
 def _indicator(reading: Reading, result, catalog: Catalog) -> IndicatorValue:
-    status = parse_status(reading.status_raw) if reading.status_raw else None
+    status = reading.status or (parse_status(reading.status_raw) if reading.status_raw else None)
     derived = False
     if status is None:
         status = _derived_status(reading, catalog.get(result.id) if result.id else None)

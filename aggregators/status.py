@@ -119,7 +119,11 @@ def _share_status(text: str) -> Status | None:
     m = _SHARE.search(fold(" ".join(text.split()), plain=True))
     if m is None:
         return None
-    share = float(m.group(1).replace(",", "."))
+    return share_status(float(m.group(1).replace(",", ".")))
+
+
+def share_status(share: float) -> Status:
+    """The status a share of the target states: over 100% vuot, 100% dat, from 80% gan_dat, else chua_dat."""
     if share > 100:
         return Status.VUOT
     if share == 100:
