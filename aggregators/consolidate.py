@@ -205,6 +205,8 @@ def merge_boilerplate(contributions: list[Contribution], threshold: float = MERG
                       min_chars: int = MERGE_MIN_CHARS) -> tuple[tuple[MergedParagraph, ...], tuple[Contribution, ...]]:
     """Paragraphs several units wrote (near-)identically, once; contributions without them."""
     items = [(c, p) for c in contributions for p in c.paragraphs if len(p.text) >= min_chars]
+    # a footnote or text box shares its anchor's paragraph index: drop merged ones by identity
+    position = {id(p): n for c in contributions for n, p in enumerate(c.paragraphs)}
     if len(items) < 2:
         return (), tuple(contributions)
     keys = [merge_key(p.text) for _, p in items]
@@ -225,8 +227,8 @@ def merge_boilerplate(contributions: list[Contribution], threshold: float = MERG
             taken.update(cluster)
             merged.append(MergedParagraph(text=pi.text, sources=tuple(
                 (items[k][0].unit_id, items[k][0].source, items[k][1].index) for k in cluster)))
-    drop = {(id(items[k][0]), items[k][1].index) for k in taken}
-    rest = [replace(c, paragraphs=tuple(p for p in c.paragraphs if (id(c), p.index) not in drop))
+    drop = {(id(items[k][0]), position[id(items[k][1])]) for k in taken}
+    rest = [replace(c, paragraphs=tuple(p for n, p in enumerate(c.paragraphs) if (id(c), n) not in drop))
             for c in contributions]
     return tuple(merged), tuple(c for c in rest if _has_content(c))
 

@@ -268,9 +268,6 @@ def test_attribution_lines_name_each_unit_and_point_to_its_paragraphs(coverage, 
     assert sum(coverage.written.values()) > 100 and coverage.merged > 0
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "aggregators.consolidate.merge_boilerplate drops paragraphs by (contribution, Paragraph.index); a "
-    "footnote or text-box paragraph shares its anchor's index, so merging one drops the other"))
 def test_each_source_paragraph_written_once_merged_boilerplate_counted_once(coverage, expected):
     """Every body paragraph is under its unit's attribution (or a merged line naming it), once."""
     body: Counter = Counter()
