@@ -113,8 +113,14 @@ def _strip_title(title: str) -> str:
 
 def detect(block: Block, pos: int) -> Candidate | None:
     """The heading candidate a paragraph block makes, or None for plain body text."""
-    if block.kind != "p" or block.origin != "body":
+    if block.kind == "table":
+        return _table_heading(block, pos)
+    if block.origin not in ("body", "textbox"):
         return None
+    if block.origin == "textbox":
+        c = detect(block._replace(origin="body"), pos)
+        # a floating text box holding "PHẦN THỨ HAI" is a heading; other boxes are side notes
+        return c if c is not None and c.label is not None and c.label.kind in ("part", "roman") else None
     text = block.text
     style_level = block.outline_level
     if style_level is None and block.style_level is not None:
@@ -153,6 +159,23 @@ def detect(block: Block, pos: int) -> Candidate | None:
         return None
     return Candidate(pos=pos, label=label, title=_strip_title(title), strength=strength, style_level=style_level,
                      num_level=block.num_level if block.num_label and not auto_bullet else None)
+
+
+def _table_heading(block: Block, pos: int) -> Candidate | None:
+    """A heading typed into a one-cell (or one merged row) table: "V. ĐÁNH GIÁ CHUNG" in a box."""
+    if block.origin != "body" or block.table is None or len(block.table.rows) != 1:
+        return None
+    cells = {c for c in block.table.rows[0] if c}
+    if len(cells) != 1:
+        return None
+    text = " ".join(next(iter(cells)).split())
+    label, title = parse_label(text)
+    if text.count(" ") >= 30 or _SENTENCE_END.search(title):
+        return None
+    if label is None and not _is_upper(title):
+        return None
+    return Candidate(pos=pos, label=label, title=_strip_title(title), strength=0.8 if label else 0.5,
+                     style_level=None)
 
 
 def _run_in_heading(block: Block, pos: int, label: Label | None, head: str, style_level: int | None,

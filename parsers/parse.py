@@ -163,13 +163,15 @@ def build_sections(blocks: list[Block], outline: Outline) -> tuple[list[Section]
             a = alignment[pos]
             sections.append(current.freeze())
             current = _Builder(a.node_id, para, True, a.score)
+            if block.kind == "table":               # heading typed in a one-cell table: the table stays
+                current.tables.append(block.table)  # a table, the section starts at it
             node_id = a.node_id
             if a.score < LOW_CONFIDENCE:
                 warnings.append(f"Đề mục '{block.text[:60]}' khớp {a.node_id} với độ tin cậy thấp ({a.score:.2f})"
                                 f" / low-confidence heading match")
             continue
         cand = by_pos.get(pos)
-        if cand is not None and node_id not in ("front", "back") and cand.strength >= 0.5:
+        if cand is not None and block.kind == "p" and node_id not in ("front", "back") and cand.strength >= 0.5:
             sections.append(current.freeze())
             enclosing = _enclosing(outline, node_id, heading_depth(cand, depths))
             current = _Builder(enclosing, para, False, 0.0)

@@ -16,6 +16,7 @@ _KIND_WORDS = re.compile(
     r"\b(?:ban chấp hành|ban thường vụ|bch|btv|đảng bộ|đảng ủy|đảng uỷ|huyện ủy|thành ủy|thị ủy|tỉnh ủy|quận ủy|"
     r"huyện|thành phố|thị xã|quận|tp|tx|tỉnh)\b")
 _MIN_SCORE = 0.72
+NAME_WITHOUT_PLACE = 0.8
 _PLACE_DATE = re.compile(r",?\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}", re.I)   # "Tam Kỳ, ngày 13 tháng 7 năm 2023"
 
 
@@ -72,7 +73,11 @@ def _score_matrix(lines: list[str], keys: tuple[UnitKeys, ...]) -> np.ndarray:
         scores[:, j] = by_name[:, owner == j].max(axis=1)
     for i, (line, plain_line) in enumerate(zip(lines, plain_lines)):
         for j, k in enumerate(keys):
-            scores[i, j] = max(scores[i, j], _core_score(line, plain_line, k))
+            core = _core_score(line, plain_line, k)
+            # a whole-name likeness without the unit's own place name is another unit's line
+            # ("BCH Đảng bộ huyện Nam Giang" is close to "BCH Đảng bộ huyện Hòa Vang")
+            name = scores[i, j] if core or len(k.core) < 4 else min(scores[i, j], NAME_WITHOUT_PLACE)
+            scores[i, j] = max(name, core)
     return scores
 
 

@@ -50,7 +50,6 @@ FAILURE_CLASSES = (
 )
 
 
-@pytest.mark.xfail(strict=False, reason="failure classes found by tests/realistic; parser not yet fixed")
 @pytest.mark.parametrize("feature", FAILURE_CLASSES)
 def test_failure_class_places_every_paragraph(corpus, ref, feature):
     keys = unit_keys(ref.units)
@@ -61,8 +60,6 @@ def test_failure_class_places_every_paragraph(corpus, ref, feature):
         assert t.heading_right == t.heading_truth == t.heading_found, f"{path.name}: {t.errors[:3]}"
 
 
-@pytest.mark.xfail(strict=False, reason="'BCH ĐẢNG BỘ HUYỆN NAM GIANG' identified as Hòa Vang (alias 'BCH Đảng bộ "
-                                        "huyện Hòa Vang' outscores the exact place name)")
 def test_unit_named_only_as_bch_dang_bo(corpus, ref):
     keys = unit_keys(ref.units)
     for path, truth in _by_feature(corpus, "unit_bch"):
