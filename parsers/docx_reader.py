@@ -25,6 +25,8 @@ _MC = "{%s}" % MC
 MAX_XML_BYTES = 200 * 1024 * 1024
 _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 _W_RFONTS, _W_B, _W_CAPS, _W_RSTYLE = _W + "rFonts", _W + "b", _W + "caps", _W + "rStyle"
+_W_PPR, _W_PSTYLE, _W_OUTLINE, _W_NUMPR = _W + "pPr", _W + "pStyle", _W + "outlineLvl", _W + "numPr"
+_W_NUMID, _W_ILVL, _W_JC, _W_VAL = _W + "numId", _W + "ilvl", _W + "jc", _W + "val"
 _LETTER = re.compile(r"[^\W\d_]")
 _HEADING_NAME = re.compile(r"^(?:heading|tiêu đề|tieu de|tieude|muc|mục|title)\s*(\d)$", re.I)
 
@@ -257,22 +259,24 @@ class _Runs:
     extra: list[tuple[str, list[str]]] = field(default_factory=list)   # (origin, paragraph texts)
 
 
+_W_T, _W_SYM, _W_SOFT_HYPHEN = _W + "t", _W + "sym", _W + "softHyphen"
+_HEX = frozenset("0123456789abcdefABCDEF")
+_RUN_CHARS = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+
+
 def _run_text(run, legacy: bool) -> str:
     out = []
     for child in run:
         tag = child.tag
-        if tag == _W + "t":
+        if tag == _W_T:
             out.append(child.text or "")
-        elif tag == _W + "tab":
-            out.append("\t")
-        elif tag in (_W + "br", _W + "cr"):
-            out.append("\n")
-        elif tag == _W + "noBreakHyphen":
-            out.append("-")
-        elif tag == _W + "softHyphen" and legacy:
+        elif tag in _RUN_CHARS:
+            out.append(_RUN_CHARS[tag])
+        elif tag == _W_SOFT_HYPHEN and legacy:
             out.append("\u00ad")          # TCVN3 stores ư as byte 0xAD
-        elif tag == _W + "sym":
-            code = int(child.get(_W + "char") or "0", 16) if (child.get(_W + "char") or "").isalnum() else 0
+        elif tag == _W_SYM:
+            char = child.get(_W + "char") or ""
+            code = int(char, 16) if char and all(c in _HEX for c in char) else 0
             if code:
                 out.append(chr(code if code >= 0xF000 else 0xF000 + code) if legacy else "•")
     return "".join(out)
@@ -318,20 +322,25 @@ def _finish(acc: _Runs, ctx: _Context) -> tuple[str, str, bool, bool]:
     return ("".join(parts), raw, letters > 0 and bold_letters == letters, letters > 0 and caps_letters == letters)
 
 
+_W_R, _W_SDT, _W_SDTCONTENT = _W + "r", _W + "sdt", _W + "sdtContent"
+_MC_ALT, _MC_CHOICE = _MC + "AlternateContent", _MC + "Choice"
+_RUN_CONTAINERS = frozenset(_W + t for t in ("hyperlink", "ins", "smartTag", "fldSimple", "customXml",
+                                              "moveTo", "dir", "bdo"))
+
+
 def _collect_runs(p, ctx: _Context, pstyle: StyleInfo, acc: _Runs) -> None:
     for el in p:
         tag = el.tag
-        if tag == _W + "r":
+        if tag == _W_R:
             _add_run(el, ctx, pstyle, acc)
-        elif tag in (_W + "hyperlink", _W + "ins", _W + "smartTag", _W + "fldSimple", _W + "customXml",
-                     _W + "moveTo", _W + "dir", _W + "bdo"):
+        elif tag in _RUN_CONTAINERS:
             _collect_runs(el, ctx, pstyle, acc)
-        elif tag == _W + "sdt":
-            content = el.find(_W + "sdtContent")
+        elif tag == _W_SDT:
+            content = el.find(_W_SDTCONTENT)
             if content is not None:
                 _collect_runs(content, ctx, pstyle, acc)
-        elif tag == _MC + "AlternateContent":
-            choice = el.find(_MC + "Choice")
+        elif tag == _MC_ALT:
+            choice = el.find(_MC_CHOICE)
             if choice is not None:
                 _collect_runs(choice, ctx, pstyle, acc)
 
@@ -353,28 +362,43 @@ def _run_props(rpr) -> tuple[str | None, str | None, bool | None, bool | None]:
     return rstyle, font, bold, caps
 
 
+_W_RPR, _W_FNREF, _W_TXBX = _W + "rPr", _W + "footnoteReference", _W + "txbxContent"
+_MC_FALLBACK = _MC + "Fallback"
+_BOX_HOLDERS = frozenset((_W + "drawing", _W + "pict", _W + "object", _MC + "AlternateContent"))
+
+
 def _add_run(run, ctx: _Context, pstyle: StyleInfo, acc: _Runs) -> None:
-    rstyle, font, bold, caps = _run_props(run.find(_W + "rPr"))
+    first = run[0] if len(run) else None
+    rstyle, font, bold, caps = _run_props(first if first is not None and first.tag == _W_RPR else None)
     cstyle = ctx.styles.get(rstyle) if rstyle else None
-    font = font or (cstyle.font if cstyle else None) or pstyle.font or ctx.default_font
-    encoding = ctx.encoding_of(font)
+    if cstyle is not None:
+        font = font or cstyle.font
+        bold = cstyle.bold if bold is None else bold
+        caps = cstyle.caps if caps is None else caps
+    encoding = ctx.encoding_of(font or pstyle.font or ctx.default_font)
     text = _run_text(run, encoding is not None)
     if text:
-        bold = _first(bold, cstyle.bold if cstyle else None, pstyle.bold)
-        caps = _first(caps, cstyle.caps if cstyle else None, pstyle.caps)
+        bold = pstyle.bold if bold is None else bold
+        caps = pstyle.caps if caps is None else caps
         acc.runs.append((text, encoding, bool(bold), bool(caps)))
-    if ctx.has_text_boxes:
-        for box in run.iter(_W + "txbxContent"):
-            if any(a.tag == _MC + "Fallback" for a in box.iterancestors()):
-                continue
-            texts = [t for t in (_plain_paragraph(q, ctx) for q in box.iter(_W + "p")) if t]
-            if texts:
-                acc.extra.append(("textbox", texts))
-    if ctx.footnotes:
-        for ref in run.iter(_W + "footnoteReference"):
-            texts = ctx.footnotes.get(ref.get(_W + "id") or "", [])
+    for child in run:
+        tag = child.tag
+        if tag == _W_FNREF and ctx.footnotes:
+            texts = ctx.footnotes.get(child.get(_W + "id") or "", [])
             if texts:
                 acc.extra.append(("footnote", texts))
+        elif tag in _BOX_HOLDERS and ctx.has_text_boxes:
+            _add_text_boxes(child, ctx, acc)
+
+
+def _add_text_boxes(holder, ctx: _Context, acc: _Runs) -> None:
+    """Paragraphs of the text boxes drawn by a run (Word's fallback copy left out)."""
+    for box in holder.iter(_W_TXBX):
+        if any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
+            continue
+        texts = [t for t in (_plain_paragraph(q, ctx) for q in box.iter(_W + "p")) if t]
+        if texts:
+            acc.extra.append(("textbox", texts))
 
 
 def _first(*values):
@@ -393,27 +417,34 @@ def _plain_paragraph(p, ctx: _Context) -> str:
     return clean(_finish(acc, ctx)[0])
 
 
+def _paragraph_props(ppr) -> tuple[str | None, int | None, str | None, int | None, bool | None]:
+    """(style id, outline level, numbering id, numbering level, centred) of a w:pPr, in one pass."""
+    sid = outline_level = num_id = num_level = centered = None
+    if ppr is None:
+        return sid, outline_level, num_id, num_level, centered
+    for child in ppr:
+        tag = child.tag
+        if tag == _W_PSTYLE:
+            sid = child.get(_W_VAL)
+        elif tag == _W_OUTLINE:
+            val = child.get(_W_VAL) or ""
+            outline_level = int(val) if val.isdigit() else None
+        elif tag == _W_NUMPR:
+            for part in child:
+                if part.tag == _W_NUMID:
+                    num_id = part.get(_W_VAL)
+                elif part.tag == _W_ILVL:
+                    val = part.get(_W_VAL) or "0"
+                    num_level = int(val) if val.isdigit() else 0
+        elif tag == _W_JC:
+            centered = child.get(_W_VAL) == "center"
+    return sid, outline_level, num_id, num_level, centered
+
+
 def _read_paragraph(p, index: int, ctx: _Context) -> list[Block]:
-    ppr = p.find(_W + "pPr")
-    sid = None
-    outline_level = num_id = None
-    num_level = None
-    centered = None
-    if ppr is not None:
-        ps = ppr.find(_W + "pStyle")
-        sid = ps.get(_W + "val") if ps is not None else None
-        ol = ppr.find(_W + "outlineLvl")
-        if ol is not None and (ol.get(_W + "val") or "").isdigit():
-            outline_level = int(ol.get(_W + "val"))
-        numpr = ppr.find(_W + "numPr")
-        if numpr is not None:
-            nid = numpr.find(_W + "numId")
-            ilvl = numpr.find(_W + "ilvl")
-            num_id = nid.get(_W + "val") if nid is not None else None
-            num_level = int(ilvl.get(_W + "val") or 0) if ilvl is not None else None
-        jc = ppr.find(_W + "jc")
-        if jc is not None:
-            centered = jc.get(_W + "val") == "center"
+    first = p[0] if len(p) else None
+    ppr = first if first is not None and first.tag == _W_PPR else None
+    sid, outline_level, num_id, num_level, centered = _paragraph_props(ppr)
     style = ctx.styles.get(sid or "Normal", StyleInfo(name=sid or ""))
     if outline_level is None:
         outline_level = style.outline_level
