@@ -33,9 +33,9 @@ from parsers.normalize import has_diacritics, strip_diacritics
 
 _VERBS = frozenset({"đạt", "đạt được", "là", "có", "đã có", "còn", "giảm còn", "tăng lên", "chiếm", "được", "ở mức",
                     "bằng", ":", "=", "với", "lên", "xuống", "cho", "đạt mức", "ước đạt", "đạt tỷ lệ", "tăng", "giảm",
-                    "duy trì", "giữ vững", "giữ"})
+                    "duy trì", "giữ vững", "giữ", "hoàn thành"})
 _SOFTENERS = frozenset({"khoảng", "gần", "hơn", "trên", "dưới", "mức", "ở", "tới", "đến", "lên", "xấp xỉ",
-                        "bình quân", "trung bình", "ổn định", "hằng năm", "hàng năm", "mỗi năm"})
+                        "bình quân", "trung bình", "ổn định", "hằng năm", "hàng năm", "mỗi năm", "tỷ lệ", "đều"})
 _PLAIN_VERBS = frozenset(strip_diacritics(v) for v in _VERBS)
 _PLAIN_SOFTENERS = frozenset(strip_diacritics(v) for v in _SOFTENERS)
 # Words that open a leading phrase of context before the name ("Trong lĩnh vực y tế, tỷ lệ ...").
@@ -60,11 +60,13 @@ _CONTINUES_ESTIMATE = re.compile(r"^\s*(?:và\s+|còn\s+)?(?:dự ước|ước 
 _CONTINUES_TARGET = re.compile(r"^\s*(?:và\s+|so với\s+)?(?:chỉ tiêu|mục tiêu|nq\b|nghị quyết|kế hoạch)",
                                re.IGNORECASE)
 _ESTIMATE_MARKER = re.compile(r"(?:ước|dự ước|dự kiến)(?:[^0-9();]|(?:19|20)\d\d){0,30}$", re.IGNORECASE)
-_SHARE_OF_TARGET = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch|\bkh\b|dự toán|chỉ tiêu|mục tiêu|nq|nghị quyết)",
+_SHARE_OF_TARGET = re.compile(r"^\s*(?:so với\s+)?(kế hoạch|\bkh\b|dự toán|chỉ tiêu|mục tiêu|nq|nghị quyết)",
                               re.IGNORECASE)
 _SUMMARY_UNITS = re.compile(r"^(?:mục tiêu|chỉ tiêu|nhiệm vụ|nội dung|chương trình|đề án|tiêu chí|giải pháp)",
                             re.IGNORECASE)
 _TAIL_END = re.compile(r"[,;(.]")
+# Verb words between a clause's subject and its first number ("Tỷ lệ hộ nghèo giảm từ 5,8% ...").
+_SUBJECT_VERB = re.compile(r"(?:\s+(?:giảm|tăng|từ|đạt|là|còn|xuống|lên|ở mức|mức|được|có))+\s*$", re.IGNORECASE)
 # Units that a leading quantity counts (a name can be made from them: "4 xã …" -> "Số xã …").
 _COUNTED = frozenset({"xã", "phường", "thị trấn", "thôn", "hộ", "người", "lao động", "đảng viên", "trường", "trường học",
                       "bác sĩ", "giường", "giường bệnh", "doanh nghiệp", "hợp tác xã", "HTX", "chi bộ", "tổ chức cơ sở đảng"})
@@ -154,10 +156,18 @@ def _reading(clause: str, quantities: list[Quantity], value: Quantity, name: str
     if value.unit and _SUMMARY_UNITS.match(value.unit):
         return None
     text = clause[:limit]
-    if _SHARE_OF_TARGET.match(text[rest:]):
-        return None
+    if _SHARE_OF_TARGET.match(text[rest:]):       # "đạt 100% chỉ tiêu": a share of the target, not a value,
+        if value.unit != "%":                     # unless the indicator is a completion rate (indicators.py)
+            return None
+        noun = _SHARE_OF_TARGET.match(text[rest:]).group(1)
+        return Reading(name=f"{name} hoàn thành {noun}", unit="%", value=value, target=None, target_raw=None, estimate=None,
+                       status_raw=text[rest:].strip(" ,.;") or None, completion=True,
+                       source=SourceRef(section=section, kind="prose", text=clause, paragraph=paragraph),
+                       status=share_status(value.value))
     inside = [q for q in quantities if q.end <= limit]
     target, target_raw = _target(text, inside, value)
+    if target is not None and _other_kind(value.unit, target.unit):     # "2.850 tỷ đồng (NQ: tăng 10%/năm)"
+        target, target_raw = None, None
     estimate = next((q for q in inside if q.start > value.end and q is not target
                      and _ESTIMATE_MARKER.search(text[value.end:q.start])), None)
     status_text = _status_text(text, rest, target)
@@ -165,6 +175,15 @@ def _reading(clause: str, quantities: list[Quantity], value: Quantity, name: str
                    target_raw=target_raw, estimate=estimate, status_raw=status_text or None,
                    source=SourceRef(section=section, kind="prose", text=clause, paragraph=paragraph),
                    status=_share_of_target(status_text, value, target))
+
+
+def _other_kind(a: str | None, b: str | None) -> bool:
+    """Two units of different kinds (a percentage and an amount): a target that is not this value's."""
+    ka, kb = (unit_class(u) for u in (a, b))
+    if not (ka and kb):
+        return False
+    coarse = (k.split(":")[0].replace("money_per_person", "money") for k in (ka, kb))
+    return len(set(coarse)) == 2
 
 
 def _share_of_target(status_text: str, value: Quantity, target: Quantity | None) -> Status | None:
@@ -182,8 +201,10 @@ def _value_and_name(clause: str, quantities: list[Quantity]) -> tuple[Quantity, 
         prefix = clause[:q.start]
         if q.kind == "change" and q.direction:
             name = _clean_name(prefix)
+            if _holds_quantity(name, quantities[:n]):    # "giảm từ 5,8% xuống còn 2,9%, bình quân giảm 1,45%/năm"
+                name = _clean_name(_SUBJECT_VERB.sub("", clause[:quantities[0].start]))
             word = "giảm" if q.direction == "giam" else "tăng"
-            return (q, f"{name} {word}", q.end) if name and not _holds_quantity(name, quantities[:n]) else None
+            return (q, f"{name} {word}", q.end) if name else None
         verb_at = _verb_position(prefix)
         if verb_at is None:
             continue
@@ -297,7 +318,8 @@ def _target(clause: str, quantities: list[Quantity], value: Quantity) -> tuple[Q
 
 
 def _status_text(clause: str, rest: int, target: Quantity | None) -> str:
-    """The words after the value (and its noun phrase) that may state the status, without the target."""
+    """The words after the value (and its noun phrase) that may state the status, without the target
+    and the words that introduce it ("NQ đề ra đến năm 2025 đạt 40%")."""
     text = clause[rest:]
     if target is not None and target.start >= rest:
         rel = target.start - rest
@@ -306,5 +328,7 @@ def _status_text(clause: str, rest: int, target: Quantity | None) -> str:
         if opening != -1 and closing != -1:
             text = text[:opening] + text[closing + 1:]
         else:
-            text = text[:rel] + text[rel + len(target.raw):]
+            markers = list(_TARGET_MARKER.finditer(text, 0, rel))
+            cut = markers[-1].start() if markers and not _NOT_TARGET.search(text[markers[-1].end():rel]) else rel
+            text = text[:cut] + text[rel + len(target.raw):]
     return " ".join(text.strip(" ,.;").split())

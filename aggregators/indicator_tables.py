@@ -60,6 +60,9 @@ class Reading:
     # an indicator of its own only when the level before it is not one.
     alternative: bool = False
     status: Status | None = None     # a status the reader already worked out (else parsed from status_raw)
+    # The value is a share of the target ("đạt 100% chỉ tiêu"): an indicator only when the catalog
+    # indicator is itself a completion rate ("Tỷ lệ hoàn thành chỉ tiêu ...").
+    completion: bool = False
 
 
 def header_role(text: str) -> str | None:
@@ -75,6 +78,12 @@ def header_role(text: str) -> str | None:
 
 def _is_number_cell(text: str) -> bool:
     return bool(_PURE_NUMBER.match(text)) and parse_number(text.strip().strip("≥≤<>=~%").strip()) is not None
+
+
+def _holds_number(text: str) -> bool:
+    """A cell with a number in it ("46,5% (Đạt)" is a result that states its status too)."""
+    q = parse_quantity(text)
+    return q is not None and q.value is not None
 
 
 def _header_rows(rows: tuple[tuple[str, ...], ...]) -> int:
@@ -147,7 +156,7 @@ def _check_contents(roles: dict[int, str], body: tuple[tuple[str, ...], ...]) ->
         cells = [r[col].strip() for r in body if col < len(r) and r[col].strip()]
         if not cells:
             continue
-        statuses = sum(1 for c in cells if parse_status(c) is not None and not _is_number_cell(c))
+        statuses = sum(1 for c in cells if parse_status(c) is not None and not _holds_number(c))
         if role in ("comparison", "value") and statuses >= 0.6 * len(cells):
             roles[col] = "status"
         elif role == "status" and statuses < 0.3 * len(cells):
@@ -252,6 +261,8 @@ def _row_reading(row: tuple[str, ...], by_role: dict[str, list[int]], index: int
     unit = _cell(row, by_role.get("unit")) or next(
         (q.unit for q in (value, target, estimate) if q is not None and q.unit), None)
     status_raw = _cell(row, by_role.get("status")) or None
+    if status_raw is None and value is not None and parse_status(value_raw) is not None:
+        status_raw = value_raw                # "7,2% - Chưa đạt" in the result column
     clean_name = _NAME_LABEL.sub("", name).strip()
     return Reading(name=clean_name, unit=unit, value=value, target=target, target_raw=target_raw or None,
                    estimate=estimate, status_raw=status_raw,

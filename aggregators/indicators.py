@@ -7,6 +7,8 @@ and keeps the table reading when a table and a sentence report the same indicato
 """
 from __future__ import annotations
 
+import re
+
 from aggregators.indicator_prose import prose_readings
 from aggregators.indicator_tables import Reading, table_readings
 from aggregators.matching import Matcher, match_names, name_key
@@ -16,6 +18,7 @@ from model import Catalog, IndicatorValue, Section, Status
 # Sections whose sentences are read even when the indicator is not in the catalog (the review sheet
 # gets them); elsewhere a sentence counts only when it matches a catalog indicator.
 INDICATOR_SECTIONS = ("P1.III.1",)
+_COMPLETION = re.compile(r"hoàn thành (?:\w+ ){0,2}(?:chỉ tiêu|kế hoạch)")
 
 
 def extract_indicators(sections: tuple[Section, ...], catalog: Catalog, matcher: Matcher) -> tuple[IndicatorValue, ...]:
@@ -32,8 +35,15 @@ def extract_indicators(sections: tuple[Section, ...], catalog: Catalog, matcher:
             continue
         if reading.alternative and results[i - 1].id is not None:
             continue
+        if reading.completion and not _completion_rate(catalog.get(result.id) if result.id else None):
+            continue
         values.append(_indicator(reading, result, catalog))
     return tuple(_deduplicated(values, matcher))
+
+
+def _completion_rate(entry) -> bool:
+    """An indicator that is itself the share of a quota met ("Tỷ lệ hoàn thành chỉ tiêu giao quân")."""
+    return entry is not None and _COMPLETION.search(entry.ten.casefold()) is not None
 
 
 def _kept_unmatched(reading: Reading) -> bool:
