@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from aggregators.indicator_prose import clause_reading
+from aggregators.indicator_prose import clause_reading, clause_readings
 from aggregators.indicator_tables import column_roles, header_role
 from aggregators.indicators import extract_indicators
 from aggregators.matching import build_matcher
@@ -201,3 +201,92 @@ def test_second_catalog(catalog):
     assert [v.id for v in values] == ["food_output", "malnutrition", None]
     assert values[0].value == 53150.0 and values[0].status is Status.VUOT
     assert values[1].status is Status.VUOT and values[1].status_derived   # lower is better, under the ceiling
+
+
+# ---------------------------------------------------------------- realistic layouts
+
+
+def test_several_year_columns_latest_result_and_the_years_estimate(catalog, matcher):
+    rows = [["TT", "Chỉ tiêu", "ĐVT", "NQ ĐH đề ra", "TH 2021", "TH 2022", "Ước 6 tháng 2023", "Ước cả năm 2023"],
+            ["1", "Số xã đạt chuẩn NTM", "xã", "15", "9", "11", "11", "12"],
+            ["2", "Thu nhập bình quân đầu người", "Triệu đồng", "65", "52,3", "58,6", "-", "61,2"]]
+    got = by_id(extract_indicators((section(tables=[rows]),), catalog, matcher))
+    assert (got["ntm_communes"].value, got["ntm_communes"].estimate) == (11.0, 12.0)
+    assert (got["grdp_per_capita"].value, got["grdp_per_capita"].estimate) == (58.6, 61.2)
+
+
+def test_year_only_headers_and_an_empty_latest_year(catalog, matcher):
+    rows = [["Chỉ tiêu", "ĐVT", "NQ", "2021", "2022", "2023 (ước)"],
+            ["Tốc độ tăng GRDP", "%", "7,5", "5,9", "8,1", "7,6"],
+            ["Tỷ lệ che phủ rừng", "%", "45", "44,1", "-", "45,2"]]
+    got = by_id(extract_indicators((section(tables=[rows]),), catalog, matcher))
+    assert (got["grdp_growth"].value, got["grdp_growth"].target, got["grdp_growth"].estimate) == (8.1, 7.5, 7.6)
+    assert got["forest_cover"].value == 44.1                 # the latest year that has a number
+
+
+def test_resolution_target_before_the_years_plan(catalog, matcher):
+    rows = [["Chỉ tiêu", "Kế hoạch năm 2023", "Chỉ tiêu NQ nhiệm kỳ", "Thực hiện năm 2022"],
+            ["Kim ngạch xuất khẩu", "200", "250", "185"]]
+    (v,) = extract_indicators((section(tables=[rows]),), catalog, matcher)
+    assert (v.id, v.target, v.value) == ("export_value", 250.0, 185.0)
+
+
+def test_target_stated_in_the_name_cell(catalog, matcher):
+    rows = [["TT", "Chỉ tiêu Nghị quyết Đại hội", "Kết quả thực hiện đến 30/6/2023", "Đánh giá"],
+            ["1", "Tỷ lệ che phủ rừng duy trì ổn định ở mức 45% trở lên", "46,2%", "Đạt"],
+            ["2", "Hằng năm kết nạp từ 150 đảng viên trở lên", "162 đảng viên", "Vượt"]]
+    got = by_id(extract_indicators((section(tables=[rows]),), catalog, matcher))
+    assert (got["forest_cover"].value, got["forest_cover"].target) == (46.2, 45.0)
+    assert (got["new_members"].value, got["new_members"].target, got["new_members"].status) == (162.0, 150.0, Status.VUOT)
+
+
+def test_achieved_over_target_cell_and_status_inside_the_result(catalog, matcher):
+    rows = [["Chỉ tiêu", "ĐVT", "Thực hiện/Chỉ tiêu NQ"], ["Kết nạp đảng viên mới", "Đảng viên", "312/500"]]
+    (v,) = extract_indicators((section(tables=[rows]),), catalog, matcher)
+    assert (v.value, v.target, v.status) == (312.0, 500.0, Status.CHUA_DAT)
+    rows = [["Chỉ tiêu", "Nghị quyết", "Kết quả thực hiện"], ["Tỷ lệ che phủ rừng", "45%", "46,5% (Đạt)"]]
+    (v,) = extract_indicators((section(tables=[rows]),), catalog, matcher)
+    assert (v.value, v.target, v.status, v.status_derived) == (46.5, 45.0, Status.DAT, False)
+
+
+def test_a_level_then_its_average_change(catalog, matcher):
+    text = "Tỷ lệ hộ nghèo còn 2,1%, giảm bình quân 1,2%/năm, vượt chỉ tiêu NQ (giảm 1%/năm)."
+    level, change = clause_readings(text)
+    assert (level.value.value, level.target, change.alternative) == (2.1, None, True)   # the target is the change's
+    v = by_id(extract_indicators((section(paragraphs=[text]),), catalog, matcher))["poverty_reduction"]
+    assert (v.value, v.target, v.status) == (1.2, 1.0, Status.VUOT)
+
+
+def test_change_of_a_matched_level_is_not_a_second_indicator(catalog, matcher):
+    text = "GRDP bình quân đầu người đạt 68,5 triệu đồng, tăng bình quân 9%/năm."
+    got = extract_indicators((section(paragraphs=[text]),), catalog, matcher)
+    assert [v.id for v in got] == ["grdp_per_capita"]
+
+
+def test_leading_quantities_and_enumerations(catalog, matcher):
+    text = ("Toàn huyện có 18 xã đạt chuẩn nông thôn mới, 4 xã đạt chuẩn nông thôn mới nâng cao, "
+            "1 xã đạt chuẩn nông thôn mới kiểu mẫu.")
+    got = extract_indicators((section(paragraphs=[text]),), catalog, matcher)
+    assert {v.id: v.value for v in got if v.id} == {"ntm_communes": 18.0, "ntm_advanced": 4.0}
+    text = "100% Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội được đánh giá hoàn thành tốt nhiệm vụ."
+    (v,) = extract_indicators((section(paragraphs=[text]),), catalog, matcher)
+    assert (v.id, v.value) == ("mass_org_quality", 100.0)
+
+
+def test_bare_share_after_a_count_and_a_completion_rate(catalog, matcher):
+    (v,) = extract_indicators((section(paragraphs=["Có 12/15 xã đạt chuẩn nông thôn mới (NQ: 15 xã), đạt 80%."]),),
+                              catalog, matcher)
+    assert (v.id, v.value, v.target, v.status) == ("ntm_communes", 12.0, 15.0, Status.GAN_DAT)
+    (v,) = extract_indicators((section(paragraphs=["Công tác giao quân hằng năm đạt 100% chỉ tiêu."]),), catalog, matcher)
+    assert (v.id, v.value, v.status) == ("military_recruit", 100.0, Status.DAT)
+    text = "Thu ngân sách trên địa bàn đạt 105% dự toán."            # a share, and revenue is not a rate
+    assert extract_indicators((section(paragraphs=[text]),), catalog, matcher) == ()
+
+
+def test_target_of_another_kind_and_status_words_of_the_target(catalog, matcher):
+    text = "Thu ngân sách trên địa bàn 3 năm đạt 2.850 tỷ đồng, bình quân tăng 11,3%/năm (NQ: tăng bình quân 10%/năm)."
+    (v,) = extract_indicators((section(paragraphs=[text]),), catalog, matcher)
+    assert (v.id, v.value, v.target, v.status) == ("budget_revenue", 2850.0, None, None)
+    (v,) = extract_indicators((section(paragraphs=["Tỷ lệ đô thị hóa ước đạt 38,2%, NQ đề ra đến năm 2025 đạt 40%."]),),
+                              catalog, matcher)
+    assert (v.target, v.status, v.status_derived) == (40.0, Status.CHUA_DAT, True)
