@@ -131,39 +131,41 @@ LABEL_TRUST_GAP = 0.05     # a label's number does not count against a near-exac
 NEAR_EXACT = 0.9           # elsewhere (a renumbered section keeps its words, not its number)
 
 
-def pair_score(sim: float, cand: Candidate, label: Label | None, parent: Label | None = None,
-               best_sim: float = 0.0) -> float:
-    """Evidence that a candidate is an outline node: text similarity adjusted by labels.
+def pair_scores(sim: np.ndarray, candidates: list[Candidate], labels: list[Label | None],
+                parents: list[Label | None]) -> np.ndarray:
+    """Evidence (M × N) that each candidate is each outline node: text similarity adjusted by labels.
 
+    Same kind of label +0.06, same number +0.1 (a part's own number makes it at least 0.9); a letter
+    for a part or Roman node -0.4, "2.2." for an Arabic node -0.04 (+0.05 for its last number, +0.1
+    more when its first is the parent's), other kind clashes -0.12 (-0.3 with a part); an unlabelled
+    line for a part -0.3 (-0.1 if styled as a top heading); weak heading evidence costs up to 0.25.
     Units renumber their sections, so a matching number adds no evidence where the heading's words
     fit another node near-exactly and this one clearly less."""
-    w = sim
-    cl = cand.label
-    trust = 0.0 if best_sim >= NEAR_EXACT and sim < best_sim - LABEL_TRUST_GAP else 1.0
-    if cl is not None and label is not None:
-        if cl.kind == label.kind:
-            w += 0.06
-            if cl.value == label.value:
-                w += 0.1 * trust
-                if cl.kind == "part":
-                    w = max(w, 0.9)
-        elif cl.kind == "letter" and label.kind in ("part", "roman"):
-            w -= 0.4
-        elif {cl.kind, label.kind} == {"multi", "arabic"}:
-            w -= 0.04
-            parts = cl.value.split(".")
-            if parts[-1] == label.value:
-                w += 0.05 * trust
-                if len(parts) == 2 and parts[0] == _as_int(parent):
-                    w += 0.1 * trust         # "2.2." written for II.2
-        elif cl.kind == "part" or label.kind == "part":
-            w -= 0.3
-        else:
-            w -= 0.12
-    elif label is not None and label.kind == "part" and cl is None:
-        w -= 0.1 if cand.style_level == 0 else 0.3      # a part without "Phần …" is rare
-    w -= (1.0 - cand.strength) * 0.25
-    return w
+    best = sim.max(axis=1, keepdims=True)
+    trust = ~((best >= NEAR_EXACT) & (sim < best - LABEL_TRUST_GAP))
+    ck = np.array([c.label.kind if c.label else "" for c in candidates], dtype=object)[:, None]
+    cv = np.array([c.label.value if c.label else "" for c in candidates], dtype=object)[:, None]
+    last = np.array([c.label.value.split(".")[-1] if c.label else "" for c in candidates], dtype=object)[:, None]
+    legal = np.array([c.label.value.split(".")[0] if c.label and c.label.value.count(".") == 1 else "~"
+                      for c in candidates], dtype=object)[:, None]
+    nk = np.array([lb.kind if lb else "" for lb in labels], dtype=object)[None, :]
+    nv = np.array([lb.value if lb else "" for lb in labels], dtype=object)[None, :]
+    pv = np.array([_as_int(pl) or "" for pl in parents], dtype=object)[None, :]
+    both = (ck != "") & (nk != "")
+    same = both & (ck == nk)
+    value = same & (cv == nv)
+    letter = both & ~same & (ck == "letter") & ((nk == "part") | (nk == "roman"))
+    multi = both & ~same & (((ck == "multi") & (nk == "arabic")) | ((ck == "arabic") & (nk == "multi")))
+    part = both & ~same & ~letter & ~multi & ((ck == "part") | (nk == "part"))
+    other = both & ~same & ~letter & ~multi & ~part
+    tail = multi & (last == nv)
+    w = (sim + 0.06 * same + 0.1 * (value & trust) - 0.4 * letter - 0.04 * multi
+         + 0.05 * (tail & trust) + 0.1 * (tail & (legal == pv) & trust) - 0.3 * part - 0.12 * other)
+    w = np.where(value & (ck == "part"), np.maximum(w, 0.9), w)
+    styled_top = np.array([c.style_level == 0 for c in candidates])[:, None]
+    w = w - ((ck == "") & (nk == "part")) * np.where(styled_top, 0.1, 0.3)
+    strength = np.array([c.strength for c in candidates])[:, None]
+    return (w - (1.0 - strength) * 0.25).astype(float)
 
 
 def align(candidates: list[Candidate], outline: Outline) -> list[Alignment]:
@@ -175,9 +177,7 @@ def align(candidates: list[Candidate], outline: Outline) -> list[Alignment]:
     labels = [node_label(node) for node in outline.nodes]
     index = {node.id: j for j, node in enumerate(outline.nodes)}
     parents = [labels[index[node.parent]] if node.parent else None for node in outline.nodes]
-    best = sim.max(axis=1)
-    weight = np.array([[pair_score(sim[i, j], candidates[i], labels[j], parents[j], best[i]) for j in range(n)]
-                       for i in range(m)])
+    weight = pair_scores(sim, candidates, labels, parents)
     gain = weight - MIN_GAIN_SCORE
     neg = -1e9
     # best[j+1]: best total with the last aligned node j (index 0: nothing aligned yet)
