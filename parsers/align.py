@@ -179,36 +179,30 @@ def align(candidates: list[Candidate], outline: Outline) -> list[Alignment]:
     parents = [labels[index[node.parent]] if node.parent else None for node in outline.nodes]
     weight = pair_scores(sim, candidates, labels, parents)
     gain = weight - MIN_GAIN_SCORE
-    neg = -1e9
-    # best[j+1]: best total with the last aligned node j (index 0: nothing aligned yet)
-    best = np.full(n + 1, neg)
+    # best[j]: best total with the last aligned node j-1 (j = 0: nothing aligned yet)
+    best = np.full(n + 1, -1e9)
     best[0] = 0.0
-    back: list[list[tuple[int, bool]]] = []
+    skipped = np.arange(n + 1)
+    trans = np.where(skipped == 0, NEXT_BONUS, -SKIP_PENALTY * skipped)   # by nodes skipped in between
+    back_prev = np.tile(np.arange(n + 1), (m, 1))
+    back_used = np.zeros((m, n + 1), dtype=bool)
     for i in range(m):
         new = best.copy()
-        choice = [(j, False) for j in range(n + 1)]
-        for k in range(n):
-            if gain[i, k] <= 0:
-                continue
-            for j in range(k + 1):          # previous last node j-1 < k
-                if best[j] <= neg / 2:
-                    continue
-                skipped = k - j              # nodes between previous (j-1) and k
-                trans = NEXT_BONUS if skipped == 0 else -SKIP_PENALTY * skipped
-                total = best[j] + gain[i, k] + trans
-                if total > new[k + 1]:
-                    new[k + 1] = total
-                    choice[k + 1] = (j, True)
-        back.append(choice)
+        for k in np.nonzero(gain[i] > 0)[0]:
+            totals = best[: k + 1] + trans[k::-1] + gain[i, k]     # previous last node j-1 < k
+            j = int(np.argmax(totals))
+            if totals[j] > new[k + 1]:
+                new[k + 1] = totals[j]
+                back_prev[i, k + 1], back_used[i, k + 1] = j, True
         best = new
     state = int(np.argmax(best))
     result = []
     for i in range(m - 1, -1, -1):
-        prev, used = back[i][state]
-        if used:
+        if back_used[i, state]:
             node = state - 1
-            result.append(Alignment(candidates[i].pos, outline.nodes[node].id, float(min(1.0, max(0.0, weight[i, node])))))
-            state = prev
+            result.append(Alignment(candidates[i].pos, outline.nodes[node].id,
+                                    float(min(1.0, max(0.0, weight[i, node])))))
+            state = int(back_prev[i, state])
     result.reverse()
     return result
 

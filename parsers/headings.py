@@ -25,7 +25,7 @@ _ROMAN = re.compile(r"^([IVXL]{1,6})\s*(?:[.\-/)–—:]+|\t)\s*(.*)$", re.S)
 _MULTI = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\s*[.)\-/:]?(?:\s+|\t)(?=\D)(.*)$", re.S)
 _ARABIC = re.compile(r"^(\d{1,2})\s*(?:[.)\-/:–—]+|\t)\s*(?=[^\d\s])(.*)$", re.S)
 _LETTER = re.compile(r"^([a-zđ])\s*[).](?:\s+|\t)(?=\S)(.*)$", re.S)
-_LABEL_START = re.compile(r"(?:ph|[IVXL]|\d|[a-zđ]\s*[).])", re.I)    # cheap guard before the five patterns
+_LABEL_START = re.compile(r"(?:[Pp][Hh]|[IVXL]|\d|[a-zđ]\s*[).])")    # cheap guard before the five patterns
 _BULLET = re.compile(r"^[-+•●○▪■□◦*–—➢►✓]")
 _ROMAN_VALID = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")
 _RUN_IN = re.compile(r"^([^:.!?]{3,120}?)\s*:+\s+(\S.*)$", re.S)
