@@ -46,6 +46,14 @@ def raw_read(data: bytes) -> int:
     return n
 
 
+def python_docx_read(data: bytes) -> int:
+    """For context: python-docx's object layer reading the same paragraph texts."""
+    import io
+
+    import docx
+    return sum(1 for p in docx.Document(io.BytesIO(data)).paragraphs if p.text)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=120)
@@ -64,12 +72,16 @@ def main() -> None:
         except DocxError:
             continue
         good.append((name, data))
-    raw_t, parse_t = [], []
+    raw_t, parse_t, pydocx_t = [], [], []
     for _ in range(args.rounds):
         t = time.perf_counter()
         for _, data in good:
             raw_read(data)
         raw_t.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        for _, data in good:
+            python_docx_read(data)
+        pydocx_t.append(time.perf_counter() - t)
         t = time.perf_counter()
         for name, data in good:
             parse_bytes(data, name, ref, keys)
@@ -79,6 +91,8 @@ def main() -> None:
     print(f"documents: {n} (of {len(docs)} generated), rounds: {args.rounds}, best round shown")
     print(f"raw zip+lxml read : {n / raw_best:8.1f} docs/s  ({raw_best * 1000 / n:6.2f} ms/doc)")
     print(f"tonghop parsers   : {n / parse_best:8.1f} docs/s  ({parse_best * 1000 / n:6.2f} ms/doc)")
+    print(f"python-docx texts : {n / min(pydocx_t):8.1f} docs/s  ({min(pydocx_t) * 1000 / n:6.2f} ms/doc)"
+          "  (context: paragraph texts only, no tables, numbering, fonts or outline)")
     print(f"ratio parsers/raw : {parse_best / raw_best:8.2f}x")
     if args.profile:
         prof = cProfile.Profile()
