@@ -184,4 +184,20 @@ def build_sections(blocks: list[Block], outline: Outline) -> tuple[list[Section]
     sections = [s for s in sections if s.heading is not None or s.paragraphs or s.tables]
     if not alignment:
         warnings.append("Không nhận ra đề mục nào của đề cương / no outline heading recognised")
+    else:
+        missing = missing_nodes(outline, {a.node_id for a in alignment.values()})
+        if missing:
+            warnings.append(f"Báo cáo thiếu mục: {', '.join(missing)} / sections not found: {', '.join(missing)}")
     return sections, warnings
+
+
+def missing_nodes(outline: Outline, found: set[str]) -> list[str]:
+    """Outline nodes with no heading of their own or below them, top-most only."""
+    covered = set(found)
+    for node_id in found:
+        node = outline.node(node_id)
+        while node.parent is not None:
+            covered.add(node.parent)
+            node = outline.node(node.parent)
+    missing = [n.id for n in outline.nodes if n.id not in covered]
+    return [m for m in missing if outline.node(m).parent not in missing]

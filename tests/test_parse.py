@@ -106,3 +106,12 @@ def test_run_in_heading_is_matched_on_its_words_before_the_colon(ref):
                       ("Normal", "2. Hạn chế, khuyết điểm: Một số chỉ tiêu chưa đạt, nhất là thu ngân sách và đầu tư.")]
     sub = parse(items, ref)
     assert [s.id for s in sub.sections if s.matched and s.heading] == ["P1.V", "P1.V.1", "P1.V.2"]
+
+
+def test_missing_sections_are_a_warning_naming_the_top_most_missing_nodes(ref):
+    items = HEADER + [(B, "I. BỐI CẢNH THỰC HIỆN NGHỊ QUYẾT"), (B, "1. Khái quát đặc điểm tình hình"),
+                      (B, "V. ĐÁNH GIÁ CHUNG"), (B, "1. Ưu điểm"), (B, "2. Hạn chế, khuyết điểm"),
+                      (B, "3. Nguyên nhân của những hạn chế, khuyết điểm"), (B, "4. Những khó khăn vướng mắc")]
+    warnings = [w for w in parse(items, ref).warnings if w.startswith("Báo cáo thiếu mục")]
+    assert warnings == ["Báo cáo thiếu mục: P1.I.2, P1.II, P1.III, P1.IV, P2 / sections not found: "
+                        "P1.I.2, P1.II, P1.III, P1.IV, P2"]
