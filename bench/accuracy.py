@@ -145,8 +145,9 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--show-errors", type=int, default=0)
     ap.add_argument("--corpus", type=Path, help="use an existing corpus folder instead of generating one")
+    ap.add_argument("--outline", default="de-cuong-huyen", help="outline id the corpus follows (data/outlines)")
     args = ap.parse_args()
-    ref = load_reference()
+    ref = load_reference(args.outline)
     if args.corpus:
         print(report(evaluate(sorted(args.corpus.glob("*.docx")), ref), args.show_errors))
         return
