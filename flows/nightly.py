@@ -122,14 +122,19 @@ def consolidate_flow(inbox: str, out: str, outline: str = "de-cuong-huyen", cata
             "outputs": [str(out_dir / n) for n in (DRAFT, WORKBOOK, MANIFEST, STATUS)]}
 
 
-def serve(settings: Settings) -> None:
-    """Serve the flow on its nightly schedule (needs a running Prefect server, see README)."""
+def schedule_args(settings: Settings) -> dict:
+    """The deployment the nightly schedule serves: name, cron schedule in its time zone, parameters."""
     from prefect.schedules import Cron
 
-    consolidate_flow.serve(
-        name=settings.name,
-        schedules=[Cron(settings.cron, timezone=settings.timezone)],
-        parameters={"inbox": settings.inbox, "out": settings.out, "outline": settings.outline,
-                    "catalog": settings.catalog, "units": settings.units, "period": settings.period},
-        description="Tổng hợp báo cáo sơ kết hằng đêm / nightly consolidation of the units' reports",
-    )
+    return {
+        "name": settings.name,
+        "schedules": [Cron(settings.cron, timezone=settings.timezone)],
+        "parameters": {"inbox": settings.inbox, "out": settings.out, "outline": settings.outline,
+                       "catalog": settings.catalog, "units": settings.units, "period": settings.period},
+        "description": "Tổng hợp báo cáo sơ kết hằng đêm / nightly consolidation of the units' reports",
+    }
+
+
+def serve(settings: Settings) -> None:
+    """Serve the flow on its nightly schedule (needs a running Prefect server, see README)."""
+    consolidate_flow.serve(**schedule_args(settings))

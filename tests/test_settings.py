@@ -27,3 +27,13 @@ def test_bad_settings_are_one_line_errors(tmp_path, content, match):
 def test_missing_settings_file(tmp_path):
     with pytest.raises(SettingsError, match="not found"):
         load_settings(tmp_path / "nope.toml")
+
+
+def test_nightly_deployment_is_a_cron_schedule_in_vietnam_time():
+    from flows.nightly import schedule_args
+    from flows.settings import Settings
+
+    args = schedule_args(Settings(inbox="/srv/in", out="/srv/out", cron="0 23 * * *"))
+    (schedule,) = args["schedules"]
+    assert schedule.cron == "0 23 * * *" and schedule.timezone == "Asia/Ho_Chi_Minh"
+    assert args["parameters"]["inbox"] == "/srv/in" and args["parameters"]["outline"] == "de-cuong-huyen"
