@@ -14,6 +14,7 @@ import pstats
 import sys
 import tempfile
 import time
+import tracemalloc
 import zipfile
 from pathlib import Path
 
@@ -52,6 +53,15 @@ def python_docx_read(data: bytes) -> int:
 
     import docx
     return sum(1 for p in docx.Document(io.BytesIO(data)).paragraphs if p.text)
+
+
+def peak_memory(fn, data: bytes) -> int:
+    """Peak bytes Python allocates while fn(data) runs (tracemalloc)."""
+    tracemalloc.start()
+    fn(data)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak
 
 
 def main() -> None:
@@ -94,6 +104,11 @@ def main() -> None:
     print(f"python-docx texts : {n / min(pydocx_t):8.1f} docs/s  ({min(pydocx_t) * 1000 / n:6.2f} ms/doc)"
           "  (context: paragraph texts only, no tables, numbering, fonts or outline)")
     print(f"ratio parsers/raw : {parse_best / raw_best:8.2f}x")
+    largest = max(good, key=lambda item: len(item[1]))
+    raw_peak = peak_memory(raw_read, largest[1])
+    parse_peak = peak_memory(lambda d: parse_bytes(d, largest[0], ref, keys), largest[1])
+    print(f"peak Python memory (tracemalloc, lxml C tree not counted), largest document ({len(largest[1]) // 1024} kB): raw {raw_peak / 1e6:.1f} MB, "
+          f"parsers {parse_peak / 1e6:.1f} MB, ratio {parse_peak / raw_peak:.2f}x")
     if args.profile:
         prof = cProfile.Profile()
         prof.enable()
