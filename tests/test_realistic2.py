@@ -161,6 +161,19 @@ def test_signature_without_tm_is_back(ref):
     assert got["BÍ THƯ"] == "back" and got["Nguyễn Văn Hùng"] == "back"
 
 
+@pytest.mark.xfail(strict=False, reason="sloppy signature prefixes (no dot, 'T.M', 'KT.' without a space) are not "
+                                        "closing when the signature comes before 'Nơi nhận'")
+@pytest.mark.parametrize("tm", ["TM BAN THƯỜNG VỤ", "T.M BAN THƯỜNG VỤ", "KT.BÍ THƯ"])
+def test_sloppy_signature_prefix_before_recipients_is_back(ref, tm):
+    items = _report(*SKELETON, *REST, _body("Trên đây là báo cáo sơ kết giữa nhiệm kỳ./.", "P1.II.3"))[:-2] + [
+        P(tm, "back", "back", bold=True, center=True), P("BÍ THƯ", "back", "back", bold=True, center=True),
+        P("Nguyễn Văn Hùng", "back", "back", bold=True, center=True), P("Nơi nhận:", "back", "back"),
+        P("- Lưu VP.", "back", "back")]
+    got = _sections(items, ref)
+    assert got["Trên đây là báo cáo sơ kết giữa nhiệm kỳ./."] == "P1.II.3"
+    assert got[tm] == "back" and got["BÍ THƯ"] == "back"
+
+
 @pytest.mark.xfail(strict=False, reason="a unit not in the registry is matched to the nearest registry unit")
 @pytest.mark.parametrize("header", [("ĐẢNG BỘ HUYỆN ĐẠI LỘC", "ĐẢNG ỦY XÃ ĐẠI HIỆP"),
                                     ("ĐẢNG BỘ THÀNH PHỐ ĐÀ NẴNG", "QUẬN ỦY HẢI CHÂU")])

@@ -348,7 +348,7 @@ def _closing(spec: Spec, fill: _Filler, last: str) -> list[P | T]:
         return out + [P(x, "back", "back", bold=True, center=True, indent=False) for x in sign]
     if spec.closing == "table":
         out.append(T((("\n".join(recipients), "\n".join(sign)),), "back", True))
-    elif spec.closing == "after":
+    elif spec.closing in ("after", "tm_nodot", "t.m", "kt_nospace"):    # signature first, then recipients
         out += [P(s, "back", "back", bold=True, center=True, indent=False) for s in sign]
         out += [P(s, "back", "back", italic=i > 0, indent=False) for i, s in enumerate(recipients)]
     else:
