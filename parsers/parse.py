@@ -9,7 +9,7 @@ from pathlib import Path
 from model import Outline, Paragraph, Reference, Section, Submission, Table, UnitMatch
 from parsers.align import align, is_closing
 from parsers.docx_reader import Block, DocxError, read_docx
-from parsers.headings import KIND_DEPTH, Candidate, detect_all
+from parsers.headings import KIND_DEPTH, Candidate, Label, detect_all, roman_value
 from parsers.units import UnitKeys, identify_unit, unit_keys
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -140,6 +140,55 @@ def _enclosing(outline: Outline, current: str, depth: int | None) -> str:
     return node.id
 
 
+class _Numbering:
+    """The numbers a document has written so far at each depth, and the unit's own numbered list.
+
+    Decides whether an unaligned numbered line is a new section of its own (it continues the
+    numbering of the sections at its depth: "VI." after "V.") or an item of a list inside the
+    current section ("1. Tổ chức 25 hội nghị…" right under "1. Công tác lãnh đạo…")."""
+
+    def __init__(self) -> None:
+        self.written: dict[int, int] = {}
+        self.run: tuple[str, int] | None = None
+
+    def heading(self, depth: int, label: Label | None) -> None:
+        """A heading at this depth was written with this label."""
+        self.written = {d: v for d, v in self.written.items() if d < depth}
+        value = label_value(label)
+        if value is not None:
+            self.written[depth] = value
+        self.run = None
+
+    def is_list_item(self, cand: Candidate, depth: int | None, climbs: bool) -> bool:
+        """Whether an unaligned candidate is an item of a list rather than a heading."""
+        value = label_value(cand.label)
+        if value is None or cand.label is None:
+            return False
+        kind = cand.label.kind
+        if self.run is not None and self.run == (kind, value - 1):
+            self.run = (kind, value)
+            return True
+        if not climbs:
+            return False
+        previous = self.written.get(depth) if depth is not None else None
+        if previous is not None and value == previous + 1 or previous is None and cand.strength >= 0.8:
+            self.heading(depth, cand.label)
+            return False
+        self.run = (kind, value)
+        return True
+
+
+def label_value(label: Label | None) -> int | None:
+    """The number a label counts: III -> 3, 2 -> 2, b -> 2, Phần thứ hai -> 2; None for 1.2."""
+    if label is None or label.kind == "multi":
+        return None
+    if label.kind == "roman":
+        return roman_value(label.value)
+    if label.kind == "letter":
+        return ord(label.value) - ord("a") + 1 if label.value != "đ" else 5
+    return int(label.value) if label.value.isdigit() else None
+
+
 def build_sections(blocks: list[Block], outline: Outline) -> tuple[list[Section], list[str]]:
     """Blocks in order → sections: front, outline nodes (and unaligned headings inside them), back."""
     candidates = detect_all(blocks)
@@ -152,6 +201,7 @@ def build_sections(blocks: list[Block], outline: Outline) -> tuple[list[Section]
     current = _Builder("front", None, True, 1.0)
     sections: list[Section] = []
     node_id = "front"
+    numbers = _Numbering()
     for pos, block in enumerate(blocks):
         if pos == closing:
             sections.append(current.freeze())
@@ -159,6 +209,7 @@ def build_sections(blocks: list[Block], outline: Outline) -> tuple[list[Section]
             node_id = "back"
         para = Paragraph(text=block.text, index=block.index, style=block.style, raw=block.raw,
                          label=block.num_label or "") if block.kind == "p" else None
+        cand = by_pos.get(pos)
         if pos in alignment:
             a = alignment[pos]
             sections.append(current.freeze())
@@ -166,16 +217,19 @@ def build_sections(blocks: list[Block], outline: Outline) -> tuple[list[Section]
             if block.kind == "table":               # heading typed in a one-cell table: the table stays
                 current.tables.append(block.table)  # a table, the section starts at it
             node_id = a.node_id
+            numbers.heading(outline.node(node_id).depth, cand.label)
             if a.score < LOW_CONFIDENCE:
                 warnings.append(f"Đề mục '{block.text[:60]}' khớp {a.node_id} với độ tin cậy thấp ({a.score:.2f})"
                                 f" / low-confidence heading match")
             continue
-        cand = by_pos.get(pos)
         if cand is not None and block.kind == "p" and node_id not in ("front", "back") and cand.strength >= 0.5:
-            sections.append(current.freeze())
-            enclosing = _enclosing(outline, node_id, heading_depth(cand, depths))
-            current = _Builder(enclosing, para, False, 0.0)
-            continue
+            depth = heading_depth(cand, depths)
+            climbs = depth is not None and depth <= outline.node(node_id).depth
+            if not numbers.is_list_item(cand, depth, climbs):
+                sections.append(current.freeze())
+                node_id = _enclosing(outline, node_id, depth)
+                current = _Builder(node_id, para, False, 0.0)
+                continue
         if block.kind == "table":
             current.tables.append(block.table)
         else:
