@@ -143,7 +143,9 @@ def pair_scores(sim: np.ndarray, candidates: list[Candidate], labels: list[Label
     fit another node near-exactly and this one clearly less."""
     best = sim.max(axis=1, keepdims=True)
     trust = ~((best >= NEAR_EXACT) & (sim < best - LABEL_TRUST_GAP))
-    ck = np.array([c.label.kind if c.label else "" for c in candidates], dtype=object)[:, None]
+    # "A." / "B." compare as parts ("A. TÌNH HÌNH THỰC HIỆN…" for Phần thứ nhất)
+    ck = np.array([("part" if c.label.kind == "upper" else c.label.kind) if c.label else "" for c in candidates],
+                  dtype=object)[:, None]
     cv = np.array([c.label.value if c.label else "" for c in candidates], dtype=object)[:, None]
     last = np.array([c.label.value.split(".")[-1] if c.label else "" for c in candidates], dtype=object)[:, None]
     legal = np.array([c.label.value.split(".")[0] if c.label and c.label.value.count(".") == 1 else "~"

@@ -11,7 +11,9 @@ from parsers.docx_reader import Block
 from parsers.normalize import strip_diacritics
 
 # Label kinds and the outline depth they usually sit at.
-KIND_DEPTH = {"part": 0, "roman": 1, "arabic": 2, "multi": 3, "letter": 3}
+KIND_DEPTH = {"part": 0, "roman": 1, "arabic": 2, "multi": 3, "letter": 3, "upper": 3}
+# "upper" (A., B.) is used for parts by some units and for sub-items by others: where it aligns with
+# parts the document teaches its depth (parse.learn_depths); unaligned, it is taken as a sub-item.
 
 _PART_WORDS = {
     "nhat": 1, "mot": 1, "i": 1, "1": 1,
@@ -25,7 +27,8 @@ _ROMAN = re.compile(r"^([IVXL]{1,6})\s*(?:[.\-/)–—:]+|\t)\s*(.*)$", re.S)
 _MULTI = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\s*[.)\-/:]?(?:\s+|\t)(?=\D)(.*)$", re.S)
 _ARABIC = re.compile(r"^(\d{1,2})\s*(?:[.)\-/:–—]+|\t)\s*(?=[^\d\s])(.*)$", re.S)
 _LETTER = re.compile(r"^([a-zđ])\s*[).](?:\s+|\t)(?=\S)(.*)$", re.S)
-_LABEL_START = re.compile(r"(?:[Pp][Hh]|[IVXL]|\d|[a-zđ]\s*[).])")    # cheap guard before the five patterns
+_UPPER = re.compile(r"^([A-H])\s*[.)](?:\s+|\t)(?=\S)(.*)$", re.S)
+_LABEL_START = re.compile(r"(?:[Pp][Hh]|[IVXL]|\d|[a-zđ]\s*[).]|[A-H]\s*[.)])")    # cheap guard before the five patterns
 _BULLET = re.compile(r"^[-+•●○▪■□◦*–—➢►✓]")
 _ROMAN_VALID = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")
 _RUN_IN = re.compile(r"^([^:.!?]{3,120}?)\s*:+\s+(\S.*)$", re.S)
@@ -81,6 +84,9 @@ def parse_label(text: str) -> tuple[Label | None, str]:
     m = _ROMAN.match(s)
     if m and _ROMAN_VALID.match(m.group(1)):
         return Label("roman", m.group(1), s[: m.start(2)].strip()), m.group(2).strip()
+    m = _UPPER.match(s)
+    if m:
+        return Label("upper", str(ord(m.group(1)) - ord("A") + 1), s[: m.start(2)].strip()), m.group(2).strip()
     m = _MULTI.match(s)
     if m:
         return Label("multi", m.group(1), s[: m.start(2)].strip()), m.group(2).strip()

@@ -159,6 +159,12 @@ class _Numbering:
             self.written[depth] = value
         self.run = None
 
+    def item(self, cand: Candidate) -> None:
+        """A numbered line that is plainly a list item (a sentence) was written."""
+        value = label_value(cand.label)
+        if value is not None and cand.label is not None:
+            self.run = (cand.label.kind, value)
+
     def is_list_item(self, cand: Candidate, depth: int | None, climbs: bool) -> bool:
         """Whether an unaligned candidate is an item of a list rather than a heading."""
         value = label_value(cand.label)
@@ -222,7 +228,9 @@ def build_sections(blocks: list[Block], outline: Outline) -> tuple[list[Section]
                 warnings.append(f"Đề mục '{block.text[:60]}' khớp {a.node_id} với độ tin cậy thấp ({a.score:.2f})"
                                 f" / low-confidence heading match")
             continue
-        if cand is not None and block.kind == "p" and node_id not in ("front", "back") and cand.strength >= 0.5:
+        if cand is not None and cand.strength < 0.5:
+            numbers.item(cand)                      # a numbered sentence: an item of the unit's list
+        elif cand is not None and block.kind == "p" and node_id not in ("front", "back"):
             depth = heading_depth(cand, depths)
             climbs = depth is not None and depth <= outline.node(node_id).depth
             if not numbers.is_list_item(cand, depth, climbs):
