@@ -210,7 +210,12 @@ def align(candidates: list[Candidate], outline: Outline) -> list[Alignment]:
 
 
 _CLOSING = re.compile(
-    r"^(?:n[oơ]i\s+nh[aậ]n\b|t\s*/\s*m\b|tm\s*\.|thay\s+m[aặ]t\b|k\s*/\s*t\b|kt\s*\.\s|q\.\s*b[ií]\s+th)", re.I)
+    r"^(?:n[oơ]i\s+nh[aậ]n\b"                                       # Nơi nhận:
+    r"|(?:t\s*[./]?\s*m|k\s*[./]?\s*t|q)\s*[./]?\s*"               # T/M, TM., T.M, K/T, KT., Q.
+    r"(?:ban|bí|bi|phó|pho|huyện|huyen|thành|thanh|thị|thi|tỉnh|tinh|đảng|dang|chủ|chu|thường|thuong|ủy|uỷ|uy)"
+    r"|thay\s+m[aặ]t\b"
+    r"|(?:phó\s+)?bí\s+thư(?:\s+thường\s+trực)?\s*$"                # a bare signature title on its line
+    r"|\(\s*đã\s+ký\s*\))", re.I)
 
 
 def is_closing(text: str) -> bool:

@@ -40,3 +40,18 @@ def test_alignment_is_monotone_and_skips_extras(ref):
              _cand(4, "arabic", "1", "Kết quả thực hiện nhiệm vụ trọng tâm")]
     got = {a.pos: a.node_id for a in align(cands, ref.outline)}
     assert got == {0: "P1.III", 1: "P1.III.2", 3: "P1.IV", 4: "P1.IV.1"}
+
+
+@pytest.mark.parametrize("line", ["Nơi nhận:", "T/M BAN THƯỜNG VỤ", "TM. BAN THƯỜNG VỤ", "TM BAN THƯỜNG VỤ",
+                                  "T.M BAN THƯỜNG VỤ", "KT.BÍ THƯ", "K/T BÍ THƯ", "T/M HUYỆN ỦY", "BÍ THƯ",
+                                  "PHÓ BÍ THƯ THƯỜNG TRỰC", "(Đã ký)", "THAY MẶT BAN THƯỜNG VỤ"])
+def test_closing_block_starts(line):
+    from parsers.align import is_closing
+    assert is_closing(line)
+
+
+@pytest.mark.parametrize("line", ["KT-XH phát triển ổn định", "Bí thư Huyện ủy đã chỉ đạo quyết liệt",
+                                  "TM và dịch vụ tăng 12%", "Thành ủy đã ban hành 12 nghị quyết"])
+def test_body_lines_are_not_closing(line):
+    from parsers.align import is_closing
+    assert not is_closing(line)
