@@ -36,6 +36,8 @@ ABBREVIATIONS: dict[str, str] = {
     "bhyt": "bảo hiểm y tế",
     "nsnn": "ngân sách nhà nước",
     "tp": "thành phố",
+    "dn": "doanh nghiệp",
+    "cq": "cơ quan",
     "tx": "thị xã",
     "xiv": "xiv",
 }

@@ -16,7 +16,10 @@ _KIND_WORDS = re.compile(
     r"\b(?:ban chấp hành|ban thường vụ|bch|btv|đảng bộ|đảng ủy|đảng uỷ|huyện ủy|thành ủy|thị ủy|tỉnh ủy|quận ủy|"
     r"huyện|thành phố|thị xã|quận|tp|tx|tỉnh)\b")
 _MIN_SCORE = 0.72
-NAME_WITHOUT_PLACE = 0.8
+NAME_WITHOUT_PLACE = 0.7          # below _MIN_SCORE: a name's likeness alone never identifies a unit
+# A committee named on the letterhead line under the matched one is the real sender ("ĐẢNG BỘ HUYỆN
+# ĐẠI LỘC" over "ĐẢNG ỦY XÃ ĐẠI HIỆP"): when it is not in the registry, the unit is unknown.
+_COMMITTEE = re.compile(r"^(?:đảng ủy|đảng uỷ|đảng bộ|chi bộ|huyện ủy|thành ủy|thị ủy|quận ủy|ban chấp hành|bch)\b")
 _PLACE_DATE = re.compile(r",?\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}", re.I)   # "Tam Kỳ, ngày 13 tháng 7 năm 2023"
 
 
@@ -85,11 +88,17 @@ def identify_unit(header_lines: list[str], source: str, keys: tuple[UnitKeys, ..
     """The registry unit named in the header lines (or the file name), with a score."""
     header_lines = [t for t in header_lines if t and len(t) <= 200 and not _PLACE_DATE.search(t)][:40]
     lines = [match_key(t) for t in header_lines]
+    # a long name wraps over two letterhead lines ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN" / "VÀ DN TỈNH")
+    wrapped = [f"{a} {b}" for a, b in zip(lines[:8], lines[1:9]) if a and b]
     scored: list[tuple[float, int, str]] = []
     if lines and keys:
-        matrix = _score_matrix(lines, keys) - 0.002 * np.arange(len(lines))[:, None]   # letterhead first
+        matrix = _score_matrix(lines + wrapped, keys)
+        matrix -= 0.002 * np.arange(len(matrix))[:, None]                          # letterhead first
         best = matrix.max(axis=0)
         scored = [(float(best[j]), -len(k.core), k.unit.id) for j, k in enumerate(keys)]
+        sender = _unregistered_sender(lines, matrix[: len(lines)])
+        if sender is not None:
+            return UnitMatch(None, None, 0.0, f"letterhead: {header_lines[sender]}")
     stem = match_key(Path(source).stem.replace("-", " ").replace("_", " "))
     file_scores = {k.unit.id: _file_score(stem, k) for k in keys}
     scored.sort(reverse=True)
@@ -107,6 +116,18 @@ def identify_unit(header_lines: list[str], source: str, keys: tuple[UnitKeys, ..
         unit = next(k.unit for k in keys if k.unit.id == alt)
         return UnitMatch(unit.id, unit.ten, round(0.75 * file_scores[alt], 4), "file name")
     return UnitMatch(None, None, round(scored[0][0], 4) if scored else 0.0, "")
+
+
+def _unregistered_sender(lines: list[str], matrix: np.ndarray) -> int | None:
+    """Index of a letterhead line naming a committee below the best-matched line that no registry
+    unit matches (the report comes from that committee), else None."""
+    row = int(np.argmax(matrix.max(axis=1)))
+    if matrix[row].max() < _MIN_SCORE:
+        return None
+    nxt = row + 1
+    if nxt < len(lines) and _COMMITTEE.match(lines[nxt]) and matrix[nxt].max() < _MIN_SCORE:
+        return nxt
+    return None
 
 
 def _file_score(stem: str, keys: UnitKeys) -> float:
