@@ -52,13 +52,41 @@ _TRAILING_ESTIMATE = re.compile(r"[,\s]*(?:ước tính|ước thực hiện|d�
 _LEADING_CONTEXT = re.compile(
     r"^(?:[-+•*–]\s*|(?:trong đó|đến nay|hiện nay|nhìn chung|cụ thể|riêng|bên cạnh đó|ngoài ra|qua đó|tính đến nay"
     r"|năm \d{4}|đến (?:hết |cuối )?(?:năm |tháng |ngày )?[\d/]+|giai đoạn [\d\s\-–]+|sau \d+ năm[^,]*|\d+ năm qua"
-    r"|sau nửa nhiệm kỳ)\s*,?\s*)", re.IGNORECASE)
+    r"|sau nửa nhiệm kỳ|trong \d+ năm(?: qua)?(?: \([\d\s\-–]+\))?|về(?: chỉ tiêu)?(?=\s))\s*,?\s*)", re.IGNORECASE)
 _TARGET_MARKER = re.compile(r"(?:\bnq\b|nghị quyết|\bđh\b|đại hội|mục tiêu|chỉ tiêu|kế hoạch|\bkh\b|đề ra)",
                             re.IGNORECASE)
 _NOT_TARGET = re.compile(r"\b(?:vượt|bằng|tăng|giảm|hơn|gấp)\b|[;.]", re.IGNORECASE)
 _CONTINUES_ESTIMATE = re.compile(r"^\s*(?:và\s+|còn\s+)?(?:dự ước|ước tính|ước|dự kiến)\b", re.IGNORECASE)
-_CONTINUES_TARGET = re.compile(r"^\s*(?:và\s+|so với\s+)?(?:chỉ tiêu|mục tiêu|nq\b|nghị quyết|kế hoạch)",
-                               re.IGNORECASE)
+_CONTINUES_TARGET = re.compile(r"^\s*(?:và\s+|so với\s+|đây là\s+)?(?:chỉ tiêu|mục tiêu|nq\b|nghị quyết|kế hoạch"
+                               r"|phấn đấu)", re.IGNORECASE)
+# A resolution's target introduced at the end of the words before its number ("Về thu ngân sách:
+# Nghị quyết Đại hội đề ra đến năm 2025 đạt 1.500 tỷ đồng"): the number is the target, not a result.
+_TARGET_INTRO = re.compile(
+    r"(?:^|[\s,:;(–-])(?:(?:(?:chỉ tiêu|mục tiêu)\s+)?(?:nghị quyết|nq)(?:\s+(?:đại hội|đh))?(?:\s+(?:đề ra|đặt ra))?"
+    r"|(?:chỉ tiêu|mục tiêu)\s+(?:đề ra|đặt ra|đại hội|đh)|phấn đấu)"
+    r"(?:\s+(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?\d{4})?[\s:,]*$", re.IGNORECASE)
+# A sentence that states targets ("Phấn đấu đến năm 2025, …", "Mục tiêu đến năm 2025: …",
+# "Nghị quyết đề ra …"): every number in it is a target.
+_TARGET_LEAD = re.compile(
+    r"^(?:phấn đấu|mục tiêu(?= đến| tới|:)|(?:nghị quyết|nq)(?:\s+(?:đại hội|đh))?\s+(?:đề ra|đặt ra))"
+    r"(?:\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?\d{4})?[\s:,]*", re.IGNORECASE)
+# A clause that only refers back to the indicator before it ("Chỉ tiêu này", "Đây là chỉ tiêu").
+_REFERENCE_NAME = re.compile(r"^(?:đây là\s+)?(?:chỉ tiêu|mục tiêu)(?:\s+(?:này|trên|đó|nói trên))?$|^đây(?: là)?$",
+                             re.IGNORECASE)
+# Status words about the year's plan or budget, or last year ("đạt 103,5% kế hoạch năm", "vượt dự toán
+# tỉnh giao", "bằng 108% cùng kỳ"), which are not an assessment against the resolution.
+_ANNUAL_PLAN = re.compile(
+    r"(?:đạt và vượt|hoàn thành vượt|hoàn thành|vượt|đạt|bằng)\s+(?:mức\s+|trên\s+|hơn\s+)?(?:\d+(?:[.,]\d+)?\s*%\s+)?"
+    r"(?:so với\s+)?(?:dự toán|kế hoạch\s+(?:năm|của tỉnh|tỉnh|huyện|ubnd|được giao|giao)|kh\s+(?:năm|tỉnh)"
+    r"|chỉ tiêu\s+(?:tỉnh|trên|cấp trên)\s+giao|cùng kỳ)[^,;]*", re.IGNORECASE)
+# Estimates that are a projection to the end of the term ("dự kiến đến năm 2025 đạt 76%"), not the year's.
+_PROJECTION = re.compile(r"(?:đến|tới)\s+(?:năm\s+)?(?:19|20)\d\d\b|(?:hết|cuối)\s+nhiệm kỳ", re.IGNORECASE)
+# First words of a comma segment that cannot open an indicator's name.
+_NOT_A_NAME = re.compile(r"^(?:bình quân|trung bình|mỗi|hằng|hàng|so với|thấp|cao|bằng|vượt|tăng|giảm|đạt|trong đó"
+                         r"|chiếm|gấp|nâng|đưa|góp phần|ước|dự ước|dự kiến|dự báo|phấn đấu|năm \d{4}|khu vực|ở|tại"
+                         r"|riêng|cả năm)\b", re.IGNORECASE)
+# The words that make a status stated at the end of a list apply to every item ("…, đều vượt chỉ tiêu").
+_SHARED = re.compile(r"^(?:và\s+)?(?:đều|cùng|tất cả đều|cả hai đều)\b", re.IGNORECASE)
 _ESTIMATE_MARKER = re.compile(r"(?:ước|dự ước|dự kiến)(?:[^0-9();]|(?:19|20)\d\d){0,30}$", re.IGNORECASE)
 _SHARE_OF_TARGET = re.compile(r"^\s*(?:so với\s+)?(kế hoạch|\bkh\b|dự toán|chỉ tiêu|mục tiêu|nq|nghị quyết)",
                               re.IGNORECASE)
@@ -82,22 +110,47 @@ def sentences(text: str) -> list[str]:
 
 def prose_readings(text: str, section: str, paragraph: int) -> list[Reading]:
     """Readings of every clause of a paragraph that reports an indicator; a clause that only adds the
-    estimate or the target ("; dự ước cả năm đạt ...", "; chỉ tiêu Nghị quyết là ...") completes the previous one."""
+    estimate or the target ("; dự ước cả năm đạt ...", "; chỉ tiêu Nghị quyết là ...", ". Đây là chỉ tiêu
+    vượt so với Nghị quyết (1,4%)") completes the previous one. In a sentence that states targets
+    ("Phấn đấu đến năm 2025, …") every reading is a target (value None)."""
     readings: list[Reading] = []
     previous_clause = None
-    for clause in sentences(text):
-        if readings and previous_clause is readings[-1].source.text and _continues(clause):
-            readings[-1] = _continued(readings[-1], clause)
-            previous_clause = readings[-1].source.text
-            continue
-        found = clause_readings(clause, section, paragraph)
-        readings.extend(found)
-        previous_clause = found[-1].source.text if found else None
+    for sentence in sent_tokenize(text):
+        targets = bool(_TARGET_LEAD.match(_strip_context(sentence)))
+        for clause in (c.strip() for c in sentence.split(";") if c.strip()):
+            found = clause_readings(clause, section, paragraph)
+            if readings and previous_clause is readings[-1].source.text and _continues(clause, found):
+                readings[-1] = _continued(readings[-1], clause)
+                previous_clause = readings[-1].source.text
+                continue
+            if targets:
+                found = [as_target(r) for r in found]
+            readings.extend(found)
+            previous_clause = found[-1].source.text if found else None
     return readings
 
 
-def _continues(clause: str) -> bool:
-    return bool(_CONTINUES_ESTIMATE.match(clause) or _CONTINUES_TARGET.match(clause))
+def _strip_context(text: str) -> str:
+    while (stripped := _LEADING_CONTEXT.sub("", text, count=1)) != text:
+        text = stripped
+    return text
+
+
+def as_target(reading: Reading) -> Reading:
+    """A reading whose number is a target ("Nghị quyết đề ra … 1.500 tỷ đồng"): value None, target the number."""
+    if reading.value is None:
+        return reading
+    return replace(reading, value=None, target=reading.value, target_raw=reading.value.raw, estimate=None,
+                   status=None, status_raw=None, completion=False)
+
+
+def _continues(clause: str, found: list[Reading]) -> bool:
+    """A clause that only adds an estimate or a target: it opens like one and names no indicator of its own."""
+    if _CONTINUES_ESTIMATE.match(clause):
+        return True
+    if not _CONTINUES_TARGET.match(clause):
+        return False
+    return all(_REFERENCE_NAME.match(r.name.strip()) or r.value is None and not r.name for r in found)
 
 
 def _continued(reading: Reading, clause: str) -> Reading:
@@ -108,9 +161,16 @@ def _continued(reading: Reading, clause: str) -> Reading:
     if quantities and _CONTINUES_ESTIMATE.match(clause) and estimate is None:
         estimate, rest = quantities[0], quantities[0].end
     found = next((q for q in quantities if q.start >= rest and _TARGET_MARKER.search(clause[:q.start])), None)
+    opener = _TARGET_LEAD.match(clause)
+    if found is None and opener and quantities and quantities[-1].start >= rest \
+            and _TARGET_MARKER.search(clause):        # "phấn đấu … đạt 80% theo Nghị quyết"
+        found = next(q for q in quantities if q.start >= rest)
     if found is not None and target is None:
         target, target_raw = found, found.raw
-    status = _status_text(clause, rest, found) if found is not None else clause[rest:].strip(" ,.;")
+    if found is not None and opener:
+        status = _status_text(clause, found.end, None)
+    else:
+        status = _status_text(clause, rest, found) if found is not None else clause[rest:].strip(" ,.;")
     status_raw = " ".join(p for p in (reading.status_raw, status) if p) or None
     source = replace(reading.source, text=f"{reading.source.text}; {clause}")
     return replace(reading, estimate=estimate, target=target, target_raw=target_raw, status_raw=status_raw,
@@ -141,11 +201,40 @@ def clause_readings(clause: str, section: str = "", paragraph: int | None = None
         spans.append(nxt)
     readings = []
     for i, (value, name, rest, alternative) in enumerate(spans):
-        limit = spans[i + 1][0].start if i + 1 < len(spans) else len(clause)
-        reading = _reading(clause, quantities, value, name, rest, limit, section, paragraph)
+        limit = _segment_start(clause, rest, spans[i + 1][0].start) if i + 1 < len(spans) else len(clause)
+        name, is_target = _split_target_intro(name)
+        reading = _reading(clause, quantities, value, name, rest, limit, section, paragraph) if name else None
         if reading is not None:
-            readings.append(replace(reading, alternative=alternative))
-    return readings
+            readings.append(as_target(replace(reading, alternative=alternative)) if is_target
+                            else replace(reading, alternative=alternative))
+    return _shared_status(readings)
+
+
+def _segment_start(clause: str, rest: int, value_start: int) -> int:
+    """Where the next reading's segment begins: its comma (so "…, khu vực nông thôn đạt" is not read as
+    this reading's status), else its value."""
+    comma = clause.rfind(",", rest, value_start)
+    return comma if comma != -1 else value_start
+
+
+def _split_target_intro(name: str) -> tuple[str, bool]:
+    """The name without the words that introduce a target at its end or start, and whether there were any."""
+    m = _TARGET_INTRO.search(name)
+    if m and not re.search(r"(?:theo|của|thực hiện|so với)\s*$", name[:m.start()], re.IGNORECASE):
+        return _clean_name(name[:m.start()]), True
+    lead = _TARGET_LEAD.match(name)
+    if lead:
+        return _clean_name(name[lead.end():]), True
+    return name, False
+
+
+def _shared_status(readings: list[Reading]) -> list[Reading]:
+    """A status stated once after a list ("…, đều vượt chỉ tiêu Nghị quyết") given to every reading before it."""
+    if len(readings) < 2 or not readings[-1].status_raw or not _SHARED.match(readings[-1].status_raw):
+        return readings
+    shared = readings[-1].status_raw
+    return [replace(r, status_raw=shared) if r.status_raw is None and r.status is None and r.value is not None
+            else r for r in readings[:-1]] + [readings[-1]]
 
 
 def _reading(clause: str, quantities: list[Quantity], value: Quantity, name: str, rest: int, limit: int,
@@ -169,7 +258,8 @@ def _reading(clause: str, quantities: list[Quantity], value: Quantity, name: str
     if target is not None and _other_kind(value.unit, target.unit):     # "2.850 tỷ đồng (NQ: tăng 10%/năm)"
         target, target_raw = None, None
     estimate = next((q for q in inside if q.start > value.end and q is not target
-                     and _ESTIMATE_MARKER.search(text[value.end:q.start])), None)
+                     and (m := _ESTIMATE_MARKER.search(text[value.end:q.start]))
+                     and not _PROJECTION.search(m.group())), None)
     status_text = _status_text(text, rest, target)
     return Reading(name=name, unit=value.unit or (target.unit if target else None), value=value, target=target,
                    target_raw=target_raw, estimate=estimate, status_raw=status_text or None,
@@ -180,7 +270,7 @@ def _reading(clause: str, quantities: list[Quantity], value: Quantity, name: str
 def _other_kind(a: str | None, b: str | None) -> bool:
     """Two units of different kinds (a percentage and an amount): a target that is not this value's."""
     ka, kb = (unit_class(u) for u in (a, b))
-    if not (ka and kb):
+    if not (ka and kb) or a.split("/")[0].strip() == b.split("/")[0].strip():   # "bác sĩ", "bác sĩ/vạn dân"
         return False
     coarse = (k.split(":")[0].replace("money_per_person", "money") for k in (ka, kb))
     return len(set(coarse)) == 2
@@ -194,11 +284,13 @@ def _share_of_target(status_text: str, value: Quantity, target: Quantity | None)
     return share_status(float(m.group(1).replace(",", ".")))
 
 
-def _value_and_name(clause: str, quantities: list[Quantity]) -> tuple[Quantity, str, int] | None:
-    """The first quantity introduced by a reporting verb, the name phrase, and where the rest begins;
-    a quantity whose name phrase would hold an earlier quantity is not one."""
+def _value_and_name(clause: str, quantities: list[Quantity], at: int = 0) -> tuple[Quantity, str, int] | None:
+    """The first quantity (from `at`) introduced by a reporting verb, the name phrase, and where the rest
+    begins; a quantity whose name phrase would hold an earlier quantity is not one. Without a verb, a
+    name followed directly by its quantity ("Tỷ lệ che phủ rừng 52%", "đã kết nạp 486 đảng viên mới")."""
+    quantities = [q for q in quantities if q.start >= at]
     for n, q in enumerate(quantities):
-        prefix = clause[:q.start]
+        prefix = clause[at:q.start]
         if q.kind == "change" and q.direction:
             name = _clean_name(prefix)
             if _holds_quantity(name, quantities[:n]):    # "giảm từ 5,8% xuống còn 2,9%, bình quân giảm 1,45%/năm"
@@ -207,6 +299,8 @@ def _value_and_name(clause: str, quantities: list[Quantity]) -> tuple[Quantity, 
             return (q, f"{name} {word}", q.end) if name else None
         verb_at = _verb_position(prefix)
         if verb_at is None:
+            if n == 0 and (counted := _counted_after_action(clause, q, prefix)) is not None:
+                return counted
             continue
         verb, start, before = verb_at
         name, rest = _clean_name(prefix[:start]), q.end
@@ -218,7 +312,39 @@ def _value_and_name(clause: str, quantities: list[Quantity]) -> tuple[Quantity, 
                 action = "Số" if verb != "được" else before
                 name, rest = _clean_name(f"{action} {q.unit} {tail.strip()}"), q.end + len(tail)
         return (q, name, rest) if name else None
-    return None
+    return _bare_value(clause, quantities[:1], at)
+
+
+def _counted_after_action(clause: str, q: Quantity, prefix: str) -> tuple[Quantity, str, int] | None:
+    """An action and the number of things it was done for ("đã kết nạp 486 đảng viên mới", "Kết nạp
+    mới 356 đảng viên"): the name is the action with the counted noun."""
+    if q.kind != "number" or q.unit not in _COUNTED or q.comparator:
+        return None
+    tail = _TAIL_END.split(clause[q.end:], 1)[0]
+    if any(ch.isdigit() for ch in tail) or len(tail.split()) > 4:
+        tail = ""
+    action = _clean_name(prefix)
+    if not action or _SUBJECT_VERB.search(" " + action) or _NOT_A_NAME.match(action):
+        return None
+    name = _clean_name(f"{action} {q.unit} {tail.strip()}")
+    return (q, name, q.end + len(tail)) if name else None
+
+
+def _bare_value(clause: str, quantities: list[Quantity], at: int) -> tuple[Quantity, str, int] | None:
+    """A name followed by its quantity with nothing between ("…: tỷ lệ che phủ rừng 52%", "Tỷ lệ giảm hộ
+    nghèo bình quân 1,8%/năm"); only a quantity with a unit, and only the clause's first."""
+    if not quantities:
+        return None
+    q = quantities[0]
+    if q.kind not in ("number", "range") or not q.unit or q.comparator:
+        return None
+    prefix = clause[at:q.start]
+    if ":" in prefix:                         # "Các chỉ tiêu về môi trường: tỷ lệ …"
+        prefix = prefix.rsplit(":", 1)[1]
+    if "(" in prefix or _NOT_A_NAME.match(prefix.strip()):
+        return None
+    name = _clean_name(prefix)
+    return (q, name, q.end) if name and len(name.split()) >= 3 else None
 
 
 def _holds_quantity(text: str, earlier: list[Quantity]) -> bool:
@@ -255,13 +381,32 @@ def _next_segment(clause: str, quantities: list[Quantity], rest: int,
     if segment is not None:
         return (*segment, False)
     q = next((q for q in quantities if q.start > comma), None)
-    if q is None or q.kind != "change" or not q.direction or clause[comma + 1:q.start].strip():
+    if q is None:
         return None
+    if q.kind != "change" or not q.direction or clause[comma + 1:q.start].strip():
+        named = _named_segment(clause, quantities, comma + 1)
+        return (*named, False) if named is not None else _next_segment(clause, quantities, comma + 1, first)
     average = "bình quân" in clause[q.start:q.end] or (q.unit or "").endswith("/năm")
     if not average:
         return None
     word = "giảm" if q.direction == "giam" else "tăng"
     return q, f"{first} {word}", q.end, True
+
+
+def _named_segment(clause: str, quantities: list[Quantity], at: int) -> tuple[Quantity, str, int] | None:
+    """A comma segment that names its own indicator before a verb and a value ("…, tỷ lệ đảng viên
+    hoàn thành tốt nhiệm vụ đạt 89,7%"); not a comparison, a target or a share of the plan."""
+    found = _value_and_name(clause, quantities, at)
+    if found is None:
+        return None
+    q, name, _ = found
+    bare = _strip_context(clause[at:q.start].strip(" ,"))
+    if clause.count("(", 0, at) > clause.count(")", 0, at):      # inside a bracketed breakdown
+        return None
+    if len(name.split()) < 3 or _NOT_A_NAME.match(bare) or _TARGET_MARKER.search(bare) \
+            or _TARGET_INTRO.search(name) or _holds_quantity(name, quantities):
+        return None
+    return found
 
 
 def _verb_position(prefix: str) -> tuple[str, int, str] | None:
@@ -331,4 +476,5 @@ def _status_text(clause: str, rest: int, target: Quantity | None) -> str:
             markers = list(_TARGET_MARKER.finditer(text, 0, rel))
             cut = markers[-1].start() if markers and not _NOT_TARGET.search(text[markers[-1].end():rel]) else rel
             text = text[:cut] + text[rel + len(target.raw):]
+    text = _ANNUAL_PLAN.sub(" ", text)
     return " ".join(text.strip(" ,.;").split())

@@ -6,7 +6,7 @@ logical cell) and are checked against the column contents; position is never use
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from aggregators.matching import unit_class
 from aggregators.numbers import Quantity, find_quantities, parse_number, parse_quantity
@@ -40,6 +40,7 @@ _YEAR_HEADER = re.compile(r"^(?:nam )?(?:19|20)\d{2}$")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # Estimate columns for part of a year ("Ước 6 tháng 2023", "quý III") rank after the year's estimate.
 _PART_OF_YEAR = re.compile(r"\b(?:thang|quy)\b")
+_DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*\d{2,4})?(?!\d)")
 # Target columns that are the resolution's (rank first) rather than one year's plan ("KH 2023").
 _RESOLUTION_TARGET = re.compile(r"\b(?:nq|nghi quyet|dh|dai hoi|nhiem ky|giai doan|muc tieu|den nam)\b")
 
@@ -63,6 +64,7 @@ class Reading:
     # The value is a share of the target ("đạt 100% chỉ tiêu"): an indicator only when the catalog
     # indicator is itself a completion rate ("Tỷ lệ hoàn thành chỉ tiêu ...").
     completion: bool = False
+    partial: bool = False            # the value is for part of a year ("Thực hiện đến 30/6/2023", "6 tháng")
 
 
 def header_role(text: str) -> str | None:
@@ -199,11 +201,22 @@ def table_readings(table: Table, section: str) -> list[Reading]:
         by_role.setdefault(role, []).append(col)
     by_role = {role: _ranked(role, cols, headers) for role, cols in by_role.items()}
     readings = []
+    partial = _partial_value(by_role, headers)
     for row in table.rows[body:]:
         reading = _row_reading(row, by_role, table.index, section)
         if reading is not None:
-            readings.append(reading)
+            readings.append(replace(reading, partial=partial) if partial else reading)
     return readings
+
+
+def _partial_value(by_role: dict[str, list[int]], headers: dict[int, str]) -> bool:
+    """Whether the result column read first covers part of a year ("Thực hiện đến 30/6/2023", "6 tháng")."""
+    cols = by_role.get("value")
+    if not cols:
+        return False
+    head = strip_diacritics(headers.get(cols[0], "")).casefold()
+    date = _DAY_MONTH.search(head)
+    return bool(_PART_OF_YEAR.search(head)) or date is not None and (date.group(1), date.group(2)) != ("31", "12")
 
 
 def _cell(row: tuple[str, ...], cols: list[int] | None) -> str:

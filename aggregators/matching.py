@@ -58,6 +58,7 @@ _QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("nhap_khau", r"\bnhập khẩu\b"),
     ("chi", r"(?:^|\s)chi\s(?!bộ)"),
     ("xuat_sac", r"\bxuất sắc\b"),
+    ("tsvm", r"\btrong sạch,? vững mạnh\b"),
     ("can_ngheo", r"\bcận nghèo\b"),
     ("bao_hiem_xh", r"\bbảo hiểm xã hội\b"),
     ("bao_hiem_tn", r"\bbảo hiểm thất nghiệp\b"),

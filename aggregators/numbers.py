@@ -321,6 +321,10 @@ _DOC_CODE = re.compile(r"(?<![\w.,])\d+(?:/\d{2,4})*[-/][A-ZĐ]{2,}")
 _HYPHEN_CODE = re.compile(r"(?<=[^\W\d_])-\d+")
 _FOOTNOTE = re.compile(r"\(\d{1,2}\)")
 _LABEL = re.compile(r"(?m)^\s*\d+(?:\.\d+)*(?:[.)]|/\s)(?=\s|$)")
+# The population a rate is per ("trên 1 vạn dân", "/10.000 dân", "trên một nghìn dân"): part of a name or unit.
+_PER_POPULATION = re.compile(r"(?:\b(?:trên|tren|mỗi|moi)\s+|/\s*)(?:1|một|mot|10|100)?(?:[.,]?000)*\s*"
+                             r"(?:vạn|van|nghìn|nghin|ngàn|ngan|triệu|trieu)?\s*(?:dân|dan|người dân|nguoi dan)\b",
+                             re.IGNORECASE)
 
 
 class _Text:
@@ -357,7 +361,7 @@ def _excluded_spans(text: str, folded: str, lex: _Lexicon) -> list[tuple[int, in
             spans.append((m.start(1), m.end(2)))
     for rx in (_MONTH_YEAR, _YEAR_RANGE):
         spans.extend(m.span() for m in rx.finditer(folded))
-    for rx in (_DOC_CODE, _HYPHEN_CODE, _FOOTNOTE, _LABEL):
+    for rx in (_DOC_CODE, _HYPHEN_CODE, _FOOTNOTE, _LABEL, _PER_POPULATION):
         spans.extend(m.span() for m in rx.finditer(text))
     return spans
 
@@ -407,12 +411,12 @@ def _read_at(t: _Text, m: re.Match, floor: int) -> Quantity | None:
         if m.group().isdigit() and 1900 <= value <= 2100:
             return None                     # a year
     floor = max(floor, start - _WINDOW)
-    if t.lex.skip_before.search(t.folded, floor, start) and (unit is None or unit == "lần"):
-        return None                         # "năm 2023", "Nghị quyết 43", "lần thứ 2"
     q = Quantity(raw="", value=value, unit=unit, start=start, end=end)
     q = _extend_range_or_pair(t, q, m.group())
     if q is None or q.unit == "tuổi" and t.lex.age_group.search(t.folded, floor, start):
         return None
+    if t.lex.skip_before.search(t.folded, floor, start) and (q.unit is None or q.unit == "lần"):
+        return None                         # "năm 2023", "Nghị quyết 43", "lần thứ 2" (not "Nghị quyết: 38 - 40%")
     q = _read_suffix(t, q)
     q = _read_prefix(t, q, floor)
     return replace(q, raw=t.text[q.start:q.end])
