@@ -116,8 +116,9 @@ def read_docx(data: bytes) -> tuple[list[Block], list[str]]:
         except etree.XMLSyntaxError as exc:
             raise DocxError("XML hỏng trong word/document.xml / malformed XML in word/document.xml") from exc
         styles, default_font = _read_styles(_parse_styles(zf) if "word/styles.xml" in names else None)
-        numbering = read_numbering(_read_part(zf, "word/numbering.xml") if "word/numbering.xml" in names else None)
-        footnotes = _read_footnotes(zf, names, styles, default_font)
+        part_warnings: list[str] = []
+        numbering = read_numbering(_optional_part(zf, names, "word/numbering.xml", part_warnings))
+        footnotes = _read_footnotes(_optional_part(zf, names, "word/footnotes.xml", part_warnings), styles, default_font)
     ctx = _Context(styles=styles, default_font=default_font, counter=Counter(numbering), footnotes=footnotes,
                    has_text_boxes=b"txbxContent" in document_xml)
     body = document.find(_W + "body")
@@ -126,8 +127,8 @@ def read_docx(data: bytes) -> tuple[list[Block], list[str]]:
     blocks: list[Block] = []
     for index, el in enumerate(_body_elements(body)):
         blocks.extend(_read_element(el, index, ctx))
-    warnings = [f"Đã chuyển mã phông cũ {enc.upper()} sang Unicode / decoded legacy {enc.upper()} text"
-                for enc in sorted(ctx.encodings_seen)]
+    warnings = part_warnings + [f"Đã chuyển mã phông cũ {enc.upper()} sang Unicode / decoded legacy {enc.upper()} text"
+                                for enc in sorted(ctx.encodings_seen)]
     return blocks, warnings
 
 
@@ -560,12 +561,20 @@ def _row_cells(tr):
 # ---------------------------------------------------------------- footnotes
 
 
-def _read_footnotes(zf: zipfile.ZipFile, names: set[str], styles, default_font) -> dict[str, list[str]]:
-    if "word/footnotes.xml" not in names:
-        return {}
+def _optional_part(zf: zipfile.ZipFile, names: set[str], name: str, warnings: list[str]):
+    """A part the body can be read without (numbering, footnotes): None, with a warning, when broken."""
+    if name not in names:
+        return None
     try:
-        root = _parse_part(zf, "word/footnotes.xml")
+        return _parse_part(zf, name)
     except DocxError:
+        warnings.append(f"Phần {name} hỏng, đã bỏ qua (số thứ tự tự động hoặc chú thích có thể thiếu)"
+                        f" / {name} is corrupt and was skipped")
+        return None
+
+
+def _read_footnotes(root, styles, default_font) -> dict[str, list[str]]:
+    if root is None:
         return {}
     ctx = _Context(styles=styles, default_font=default_font, counter=Counter(read_numbering(None)), footnotes={})
     notes = {}

@@ -4,8 +4,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lxml import etree
-
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = "{%s}" % W
 
@@ -36,7 +34,7 @@ class Numbering:
 
 
 def _level(lvl) -> Level:
-    ilvl = int(_wattr(lvl, "ilvl") or 0)
+    ilvl = _int(_wattr(lvl, "ilvl"), 0)
     start = lvl.find(_W + "start")
     fmt = lvl.find(_W + "numFmt")
     text = lvl.find(_W + "lvlText")
@@ -58,11 +56,10 @@ def _int(text: str | None, default):
         return default
 
 
-def read_numbering(xml: bytes | None) -> Numbering:
-    """Parse numbering.xml (None when the document has none)."""
-    if not xml:
+def read_numbering(root) -> Numbering:
+    """The numbering definitions of a parsed numbering.xml root (None when the document has none)."""
+    if root is None:
         return Numbering()
-    root = etree.fromstring(xml, parser=etree.XMLParser(resolve_entities=False, huge_tree=False))
     abstract: dict[str, dict[int, Level]] = {}
     for an in root.iter(_W + "abstractNum"):
         levels = {lv.ilvl: lv for lv in (_level(x) for x in an.findall(_W + "lvl"))}
@@ -73,7 +70,7 @@ def read_numbering(xml: bytes | None) -> Numbering:
         starts: dict[int, int] = {}
         redefined: dict[int, Level] = {}
         for ov in num.findall(_W + "lvlOverride"):
-            ilvl = int(_wattr(ov, "ilvl") or 0)
+            ilvl = _int(_wattr(ov, "ilvl"), 0)
             so = ov.find(_W + "startOverride")
             if so is not None:
                 starts[ilvl] = _int(_wattr(so, "val"), 1)

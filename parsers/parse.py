@@ -6,6 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lxml import etree
+
 from model import Outline, Paragraph, Reference, Section, Submission, Table, UnitMatch
 from parsers.align import align, is_closing
 from parsers.docx_reader import Block, DocxError, read_docx
@@ -71,7 +73,7 @@ def parse_bytes(data: bytes, source: str, ref: Reference, keys: tuple[UnitKeys, 
         blocks, warnings = read_docx(data)
     except DocxError:
         raise
-    except (ValueError, KeyError, IndexError, TypeError, RecursionError, MemoryError) as exc:
+    except (ValueError, KeyError, IndexError, TypeError, RecursionError, MemoryError, etree.LxmlError) as exc:
         raise DocxError(f"Tệp .docx hỏng, không phân tích được ({type(exc).__name__}) / corrupt .docx, cannot parse") from exc
     sections, section_warnings = build_sections(blocks, ref.outline)
     unit = identify_unit(_header_lines(sections), source, keys if keys is not None else unit_keys(ref.units))

@@ -76,19 +76,33 @@ def load_outline(outline: str = DEFAULT_OUTLINE) -> Outline:
 def _read_csv(path: Path, columns: tuple[str, ...], what_vi: str, what_en: str) -> list[dict[str, str]]:
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            header = tuple(h.strip() for h in (reader.fieldnames or ()))
+            first = fh.readline()
+            fh.seek(0)
+            # Excel in a Vietnamese locale saves CSV with ";" between fields
+            delimiter = ";" if first.count(";") > first.count(",") else ","
+            reader = csv.DictReader(fh, delimiter=delimiter)
+            header = tuple((h or "").strip() for h in (reader.fieldnames or ()))
             missing = [c for c in columns if c not in header and c != "bi_danh"]
             if missing:
                 raise ReferenceDataError(
                     f"{what_vi} {path.name} thiếu cột {', '.join(missing)} / {what_en} {path.name} lacks columns {', '.join(missing)}")
-            return [{(k or "").strip(): (v or "").strip() for k, v in row.items()} for row in reader]
+            rows = []
+            for row in reader:
+                if None in row:
+                    raise ReferenceDataError(
+                        f"{what_vi} {path.name} dòng {reader.line_num} có nhiều cột hơn tiêu đề (thiếu dấu ngoặc kép?)"
+                        f" / {what_en} {path.name} line {reader.line_num} has more fields than the header")
+                rows.append({(k or "").strip(): (v or "").strip() for k, v in row.items()})
+            return rows
     except OSError as exc:
         raise ReferenceDataError(
             f"Không đọc được {what_vi} {path}: {_one_line(exc)} / cannot read {what_en} {path}") from exc
     except UnicodeDecodeError as exc:
         raise ReferenceDataError(
             f"{what_vi} {path.name} không phải UTF-8 / {what_en} {path.name} is not UTF-8") from exc
+    except csv.Error as exc:
+        raise ReferenceDataError(
+            f"{what_vi} {path.name} không phải CSV hợp lệ: {_one_line(exc)} / {what_en} {path.name} is not valid CSV") from exc
 
 
 def _aliases(text: str) -> tuple[str, ...]:
@@ -135,6 +149,11 @@ def load_units(path: Path | str = DEFAULT_UNITS) -> tuple[Unit, ...]:
                     f" / units line {n}: han_nop is not an ISO date") from exc
         units.append(Unit(id=row["id"], ten=row["ten"], cap=row.get("cap", ""),
                           bi_danh=_aliases(row.get("bi_danh", "")), han_nop=deadline))
+    ids = [u.id for u in units]
+    duplicated = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicated:
+        raise ReferenceDataError(f"Danh sách đơn vị {path.name} có id trùng: {', '.join(duplicated)}"
+                                 f" / duplicate unit ids in {path.name}: {', '.join(duplicated)}")
     return tuple(units)
 
 

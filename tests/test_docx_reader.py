@@ -116,3 +116,14 @@ def test_oversized_part_is_refused(monkeypatch):
     monkeypatch.setattr(reader, "MAX_XML_BYTES", 100)
     with pytest.raises(DocxError, match="quá lớn"):
         read_docx(docx(p(run("x" * 500))))
+
+
+def test_corrupt_numbering_and_footnotes_are_warnings_and_the_body_is_kept():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", f"<w:document {NS}><w:body>{p(run('Nội dung còn nguyên'))}</w:body></w:document>")
+        z.writestr("word/numbering.xml", "<w:numbering broken")
+        z.writestr("word/footnotes.xml", "not xml at all")
+    blocks, warnings = read_docx(buf.getvalue())
+    assert texts(blocks) == ["Nội dung còn nguyên"]
+    assert sum("hỏng" in w for w in warnings) == 2

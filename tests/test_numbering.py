@@ -1,10 +1,13 @@
+from lxml import etree
+
 from parsers.numbering import Counter, format_number, read_numbering, to_roman
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
-def _numbering(levels: str, nums: str) -> bytes:
-    return f'<w:numbering {W}><w:abstractNum w:abstractNumId="1">{levels}</w:abstractNum>{nums}</w:numbering>'.encode()
+def _numbering(levels: str, nums: str):
+    xml = f'<w:numbering {W}><w:abstractNum w:abstractNumId="1">{levels}</w:abstractNum>{nums}</w:numbering>'
+    return etree.fromstring(xml.encode())
 
 
 LEVELS = (

@@ -43,3 +43,18 @@ def test_shipped_catalog_and_units():
     assert 24 <= len(cat.entries) <= 30 and cat.get("grdp_growth").tong_hop == "trung_binh"
     units = load_units()
     assert len(units) >= 12 and all(u.han_nop for u in units)
+
+
+def test_ragged_semicolon_and_duplicate_reference_files(tmp_path):
+    ragged = tmp_path / "r.csv"
+    ragged.write_text("id,ten,dvt,nhom,huong,tong_hop,bi_danh\nx,Tên,%,KT,tang,tong,a,b\n", encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match="nhiều cột"):
+        load_catalog(ragged)
+    semi = tmp_path / "s.csv"
+    semi.write_text("id;ten;dvt;nhom;huong;tong_hop;bi_danh\nx;Tên chỉ tiêu;%;KT;tang;tong;\"a;b\"\n", encoding="utf-8")
+    assert load_catalog(semi).entries[0].bi_danh == ("a", "b")
+    dup = tmp_path / "u.csv"
+    dup.write_text("id,ten,cap,bi_danh,han_nop\na,Huyện ủy A,huyen,,2023-07-30\na,Huyện ủy B,huyen,,\n",
+                   encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match="trùng"):
+        load_units(dup)
