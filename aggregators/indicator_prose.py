@@ -31,6 +31,10 @@ from aggregators.status import share_status
 from model import SourceRef, Status
 from parsers.normalize import has_diacritics, strip_diacritics
 
+# Sections whose sentences report the indicators; there a name followed directly by its number
+# ("tỷ lệ che phủ rừng 52%", "đã kết nạp 486 đảng viên mới") is read too, elsewhere only "name + verb + number".
+INDICATOR_SECTIONS = ("P1.III.1",)
+
 _VERBS = frozenset({"đạt", "đạt được", "là", "có", "đã có", "còn", "giảm còn", "tăng lên", "chiếm", "được", "ở mức",
                     "bằng", ":", "=", "với", "lên", "xuống", "cho", "đạt mức", "ước đạt", "đạt tỷ lệ", "tăng", "giảm",
                     "duy trì", "giữ vững", "giữ", "hoàn thành"})
@@ -51,7 +55,7 @@ _TRAILING_ESTIMATE = re.compile(r"[,\s]*(?:ước tính|ước thực hiện|d�
                                 re.IGNORECASE)
 _LEADING_CONTEXT = re.compile(
     r"^(?:[-+•*–]\s*|(?:trong đó|đến nay|hiện nay|nhìn chung|cụ thể|riêng|bên cạnh đó|ngoài ra|qua đó|tính đến nay"
-    r"|năm \d{4}|đến (?:hết |cuối )?(?:năm |tháng |ngày )?[\d/]+|giai đoạn [\d\s\-–]+|sau \d+ năm[^,]*|\d+ năm qua"
+    r"|năm \d{4}|đến (?:hết |cuối )?(?:năm |tháng |ngày )?[\d/]+|giai đoạn [\d\s\-–]+|sau \d+ năm(?:[^,]*(?=,))?|\d+ năm qua"
     r"|sau nửa nhiệm kỳ|trong \d+ năm(?: qua)?(?: \([\d\s\-–]+\))?|về(?: chỉ tiêu)?(?=\s))\s*,?\s*)", re.IGNORECASE)
 _TARGET_MARKER = re.compile(r"(?:\bnq\b|nghị quyết|\bđh\b|đại hội|mục tiêu|chỉ tiêu|kế hoạch|\bkh\b|đề ra)",
                             re.IGNORECASE)
@@ -85,6 +89,8 @@ _PROJECTION = re.compile(r"(?:đến|tới)\s+(?:năm\s+)?(?:19|20)\d\d\b|(?:h�
 _NOT_A_NAME = re.compile(r"^(?:bình quân|trung bình|mỗi|hằng|hàng|so với|thấp|cao|bằng|vượt|tăng|giảm|đạt|trong đó"
                          r"|chiếm|gấp|nâng|đưa|góp phần|ước|dự ước|dự kiến|dự báo|phấn đấu|năm \d{4}|khu vực|ở|tại"
                          r"|riêng|cả năm)\b", re.IGNORECASE)
+# Words around a completion rate's subject that say nothing about it ("Công tác tuyển quân hằng năm đều").
+_COMPLETION_NOISE = re.compile(r"^(?:công tác|việc)\s+|\s+(?:đều|luôn|cơ bản)$", re.IGNORECASE)
 # The words that make a status stated at the end of a list apply to every item ("…, đều vượt chỉ tiêu").
 _SHARED = re.compile(r"^(?:và\s+)?(?:đều|cùng|tất cả đều|cả hai đều)\b", re.IGNORECASE)
 _ESTIMATE_MARKER = re.compile(r"(?:ước|dự ước|dự kiến)(?:[^0-9();]|(?:19|20)\d\d){0,30}$", re.IGNORECASE)
@@ -92,7 +98,14 @@ _SHARE_OF_TARGET = re.compile(r"^\s*(?:so với\s+)?(kế hoạch|\bkh\b|dự to
                               re.IGNORECASE)
 _SUMMARY_UNITS = re.compile(r"^(?:mục tiêu|chỉ tiêu|nhiệm vụ|nội dung|chương trình|đề án|tiêu chí|giải pháp)",
                             re.IGNORECASE)
-_TAIL_END = re.compile(r"[,;(.]")
+_TAIL_END = re.compile(r"[;(]|[,.](?!\d)|\s+và\s+(?=\d)")      # not a decimal comma; "… và 28,5 giường"
+# The yearly average given after a total ("3.650 lượt lao động trong 3 năm, bình quân 1.217 lao động/năm").
+_AVERAGE_BEFORE = re.compile(r"^[^;()]*,\s*(?:bình quân|trung bình)(?:\s+(?:mỗi|hằng|hàng)\s+năm)?"
+                             r"(?:\s+(?:đạt|là|khoảng|gần|hơn|trên))?\s*$", re.IGNORECASE)
+# A per-population qualifier that ends a list and applies to each item ("… trên một vạn dân").
+_SHARED_PER = re.compile(r"\b(?:trên|mỗi)\s+(?:1|một|10\.000|1\.000)?\s*(?:vạn|nghìn|ngàn)?\s*(?:dân|người dân)\s*[.;]?$")
+# "8,7 bác sĩ và 28,5 giường bệnh": a second quantity joined by "và" opens a segment of its own.
+_AND_QUANTITY = re.compile(r"\s+và\s+(?=\d)")
 # Verb words between a clause's subject and its first number ("Tỷ lệ hộ nghèo giảm từ 5,8% ...").
 _SUBJECT_VERB = re.compile(r"(?:\s+(?:giảm|tăng|từ|đạt|là|còn|xuống|lên|ở mức|mức|được|có))+\s*$", re.IGNORECASE)
 # Units that a leading quantity counts (a name can be made from them: "4 xã …" -> "Số xã …").
@@ -190,7 +203,8 @@ def clause_readings(clause: str, section: str = "", paragraph: int | None = None
     quantities = [q for q in find_quantities(clause) if q.value is not None]
     if not quantities:
         return []
-    first = _value_and_name(clause, quantities) or _leading_quantity(clause, quantities, 0)
+    loose = not section or section in INDICATOR_SECTIONS
+    first = _value_and_name(clause, quantities, loose=loose) or _leading_quantity(clause, quantities, 0)
     if first is None:
         return []
     spans = [(*first, False)]
@@ -248,8 +262,9 @@ def _reading(clause: str, quantities: list[Quantity], value: Quantity, name: str
     if _SHARE_OF_TARGET.match(text[rest:]):       # "đạt 100% chỉ tiêu": a share of the target, not a value,
         if value.unit != "%":                     # unless the indicator is a completion rate (indicators.py)
             return None
-        noun = _SHARE_OF_TARGET.match(text[rest:]).group(1)
-        return Reading(name=f"{name} hoàn thành {noun}", unit="%", value=value, target=None, target_raw=None, estimate=None,
+        share = _SHARE_OF_TARGET.match(text[rest:])
+        noun = " ".join(_TAIL_END.split(text[rest + share.start(1):], 1)[0].split()[:5])   # "chỉ tiêu giao quân"
+        return Reading(name=f"{_COMPLETION_NOISE.sub('', name)} hoàn thành {noun}", unit="%", value=value, target=None, target_raw=None, estimate=None,
                        status_raw=text[rest:].strip(" ,.;") or None, completion=True,
                        source=SourceRef(section=section, kind="prose", text=clause, paragraph=paragraph),
                        status=share_status(value.value))
@@ -261,8 +276,10 @@ def _reading(clause: str, quantities: list[Quantity], value: Quantity, name: str
                      and (m := _ESTIMATE_MARKER.search(text[value.end:q.start]))
                      and not _PROJECTION.search(m.group())), None)
     status_text = _status_text(text, rest, target)
+    average = next((q for q in inside if q.start > value.end and q.kind == "number" and q is not target
+                    and _AVERAGE_BEFORE.search(text[value.end:q.start]) and not _other_kind(value.unit, q.unit)), None)
     return Reading(name=name, unit=value.unit or (target.unit if target else None), value=value, target=target,
-                   target_raw=target_raw, estimate=estimate, status_raw=status_text or None,
+                   target_raw=target_raw, estimate=estimate, status_raw=status_text or None, average=average,
                    source=SourceRef(section=section, kind="prose", text=clause, paragraph=paragraph),
                    status=_share_of_target(status_text, value, target))
 
@@ -284,10 +301,12 @@ def _share_of_target(status_text: str, value: Quantity, target: Quantity | None)
     return share_status(float(m.group(1).replace(",", ".")))
 
 
-def _value_and_name(clause: str, quantities: list[Quantity], at: int = 0) -> tuple[Quantity, str, int] | None:
+def _value_and_name(clause: str, quantities: list[Quantity], at: int = 0,
+                    loose: bool = False) -> tuple[Quantity, str, int] | None:
     """The first quantity (from `at`) introduced by a reporting verb, the name phrase, and where the rest
     begins; a quantity whose name phrase would hold an earlier quantity is not one. Without a verb, a
-    name followed directly by its quantity ("Tỷ lệ che phủ rừng 52%", "đã kết nạp 486 đảng viên mới")."""
+    name followed directly by its quantity ("Tỷ lệ che phủ rừng 52%", "đã kết nạp 486 đảng viên mới"),
+    when `loose` (in the indicator section)."""
     quantities = [q for q in quantities if q.start >= at]
     for n, q in enumerate(quantities):
         prefix = clause[at:q.start]
@@ -299,7 +318,7 @@ def _value_and_name(clause: str, quantities: list[Quantity], at: int = 0) -> tup
             return (q, f"{name} {word}", q.end) if name else None
         verb_at = _verb_position(prefix)
         if verb_at is None:
-            if n == 0 and (counted := _counted_after_action(clause, q, prefix)) is not None:
+            if loose and n == 0 and (counted := _counted_after_action(clause, q, prefix)) is not None:
                 return counted
             continue
         verb, start, before = verb_at
@@ -308,11 +327,17 @@ def _value_and_name(clause: str, quantities: list[Quantity], at: int = 0) -> tup
             continue
         if verb in _NOUN_AFTER and q.unit:
             tail = _TAIL_END.split(clause[q.end:], 1)[0]
+            if not tail.strip() and _AND_QUANTITY.match(clause, q.end):    # "có 8,7 bác sĩ và 28,5 giường
+                shared = _SHARED_PER.search(clause, q.end)                      # bệnh trên một vạn dân"
+                tail = " " + shared.group().strip(" .;") if shared else ""
+                if tail:
+                    name = _clean_name(f"Số {q.unit}{tail}")
+                    return (q, name, q.end) if name else None
             if tail.strip():
                 action = "Số" if verb != "được" else before
                 name, rest = _clean_name(f"{action} {q.unit} {tail.strip()}"), q.end + len(tail)
         return (q, name, rest) if name else None
-    return _bare_value(clause, quantities[:1], at)
+    return _bare_value(clause, quantities[:1], at) if loose else None
 
 
 def _counted_after_action(clause: str, q: Quantity, prefix: str) -> tuple[Quantity, str, int] | None:
@@ -375,6 +400,11 @@ def _next_segment(clause: str, quantities: list[Quantity], rest: int,
     """The next reading after `rest`: a comma segment opening with its own quantity, or an average
     change of the first name ("…, giảm bình quân 1,2%/năm")."""
     comma = clause.find(", ", rest)
+    joined = _AND_QUANTITY.search(clause, rest)
+    if joined and (comma == -1 or joined.start() < comma):
+        segment = _leading_quantity(clause, quantities, joined.end())
+        if segment is not None:
+            return (*segment, False)
     if comma == -1:
         return None
     segment = _leading_quantity(clause, quantities, comma + 1)

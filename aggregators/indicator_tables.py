@@ -6,9 +6,9 @@ logical cell) and are checked against the column contents; position is never use
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from aggregators.matching import unit_class
+from aggregators.matching import unit_class, unit_suffix
 from aggregators.numbers import Quantity, find_quantities, parse_number, parse_quantity
 from aggregators.status import parse_status
 from model import SourceRef, Status, Table
@@ -40,7 +40,6 @@ _YEAR_HEADER = re.compile(r"^(?:nam )?(?:19|20)\d{2}$")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # Estimate columns for part of a year ("Ước 6 tháng 2023", "quý III") rank after the year's estimate.
 _PART_OF_YEAR = re.compile(r"\b(?:thang|quy)\b")
-_DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*\d{2,4})?(?!\d)")
 # Target columns that are the resolution's (rank first) rather than one year's plan ("KH 2023").
 _RESOLUTION_TARGET = re.compile(r"\b(?:nq|nghi quyet|dh|dai hoi|nhiem ky|giai doan|muc tieu|den nam)\b")
 
@@ -64,7 +63,8 @@ class Reading:
     # The value is a share of the target ("đạt 100% chỉ tiêu"): an indicator only when the catalog
     # indicator is itself a completion rate ("Tỷ lệ hoàn thành chỉ tiêu ...").
     completion: bool = False
-    partial: bool = False            # the value is for part of a year ("Thực hiện đến 30/6/2023", "6 tháng")
+    # A yearly average stated after a total ("…, bình quân 1.217 lao động/năm"): the value of a yearly indicator.
+    average: Quantity | None = None
 
 
 def header_role(text: str) -> str | None:
@@ -109,8 +109,9 @@ def column_roles(table: Table) -> tuple[dict[int, str], int]:
     return roles, body
 
 
-def column_layout(table: Table) -> tuple[dict[int, str], int, dict[int, str]]:
-    """Roles, first body row and each column's header words (all header rows joined)."""
+def column_layout(table: Table, name_column: int | None = None) -> tuple[dict[int, str], int, dict[int, str]]:
+    """Roles, first body row and each column's header words (all header rows joined); `name_column`
+    is the column of names when the header does not say which."""
     rows = table.rows
     n_header = _header_rows(rows)
     if n_header == 0:
@@ -128,6 +129,8 @@ def column_layout(table: Table) -> tuple[dict[int, str], int, dict[int, str]]:
     body = n_header
     while body < len(rows) and all(_COLUMN_NUMBERS.match(c.strip()) for c in rows[body] if c.strip()):
         body += 1
+    if name_column is not None and "name" not in roles.values() and name_column not in roles:
+        roles[name_column] = "name"
     roles = _check_contents(roles, rows[body:])
     if "name" not in roles.values() or not {"value", "estimate", "target"} & set(roles.values()):
         return {}, 0, {}
@@ -191,9 +194,28 @@ def _is_name_text(cell: str) -> bool:
     return len(letters) >= 3 and len(letters) >= 0.7 * len(words)
 
 
+def transposed(table: Table) -> Table | None:
+    """The table with rows and columns swapped when it is laid out the other way round: indicators
+    across the header row, years, targets and estimates down the first column ("Năm | Tăng trưởng
+    GRDP (%) | Thu NSNN (tỷ đồng)" over "Mục tiêu NQ", "2021", "2022", "Ước 2023"); else None."""
+    rows = table.rows
+    if len(rows) < 3 or min(len(r) for r in rows) < 3:
+        return None
+    names = sum(1 for c in rows[0][1:] if _is_name_text(c) or unit_suffix(c) and len(c.split()) >= 3)
+    labels = sum(1 for r in rows[1:] if header_role(r[0]) in ("target", "value", "estimate"))
+    if names < 2 or labels < 2 or labels < 0.6 * (len(rows) - 1):
+        return None
+    width = min(len(r) for r in rows)
+    return Table(rows=tuple(tuple(r[c] for r in rows) for c in range(width)), index=table.index)
+
+
 def table_readings(table: Table, section: str) -> list[Reading]:
-    """One reading per data row of an indicator table; group rows and rows without numbers skipped."""
+    """One reading per data row of an indicator table (per column of a transposed one); group rows
+    and rows without numbers skipped."""
     roles, body, headers = column_layout(table)
+    if not roles and (swapped := transposed(table)) is not None:
+        table = swapped
+        roles, body, headers = column_layout(table, name_column=0)
     if not roles:
         return []
     by_role: dict[str, list[int]] = {}
@@ -201,22 +223,11 @@ def table_readings(table: Table, section: str) -> list[Reading]:
         by_role.setdefault(role, []).append(col)
     by_role = {role: _ranked(role, cols, headers) for role, cols in by_role.items()}
     readings = []
-    partial = _partial_value(by_role, headers)
     for row in table.rows[body:]:
         reading = _row_reading(row, by_role, table.index, section)
         if reading is not None:
-            readings.append(replace(reading, partial=partial) if partial else reading)
+            readings.append(reading)
     return readings
-
-
-def _partial_value(by_role: dict[str, list[int]], headers: dict[int, str]) -> bool:
-    """Whether the result column read first covers part of a year ("Thực hiện đến 30/6/2023", "6 tháng")."""
-    cols = by_role.get("value")
-    if not cols:
-        return False
-    head = strip_diacritics(headers.get(cols[0], "")).casefold()
-    date = _DAY_MONTH.search(head)
-    return bool(_PART_OF_YEAR.search(head)) or date is not None and (date.group(1), date.group(2)) != ("31", "12")
 
 
 def _cell(row: tuple[str, ...], cols: list[int] | None) -> str:
@@ -272,7 +283,7 @@ def _row_reading(row: tuple[str, ...], by_role: dict[str, list[int]], index: int
         value_raw, target_raw = (p.strip() for p in target.raw.split("/", 1))
         value, target = parse_quantity(value_raw), parse_quantity(target_raw)
     unit = _cell(row, by_role.get("unit")) or next(
-        (q.unit for q in (value, target, estimate) if q is not None and q.unit), None)
+        (q.unit for q in (value, target, estimate) if q is not None and q.unit), None) or unit_suffix(name)
     status_raw = _cell(row, by_role.get("status")) or None
     if status_raw is None and value is not None and parse_status(value_raw) is not None:
         status_raw = value_raw                # "7,2% - Chưa đạt" in the result column

@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from aggregators.indicator_prose import prose_readings
+from aggregators.indicator_prose import INDICATOR_SECTIONS, prose_readings
 from aggregators.indicator_tables import Reading, table_readings
 from aggregators.matching import Matcher, match_names, name_key, unit_class
 from aggregators.status import derive_status, parse_status
 from model import Catalog, IndicatorValue, Section, Status
 
-# Sections whose sentences are read even when the indicator is not in the catalog (the review sheet
-# gets them); elsewhere a sentence counts only when it matches a catalog indicator.
-INDICATOR_SECTIONS = ("P1.III.1",)
+# INDICATOR_SECTIONS: sentences there are read even when the indicator is not in the catalog (the review
+# sheet gets them); elsewhere a sentence counts only when it matches a catalog indicator.
+_YEARLY = re.compile(r"\b(?:hằng năm|hàng năm|mỗi năm)\b|/\s*năm", re.IGNORECASE)
 _COMPLETION = re.compile(r"hoàn thành (?:\w+ ){0,2}(?:chỉ tiêu|kế hoạch)")
 
 
@@ -125,6 +125,8 @@ def _indicator(reading: Reading, result, catalog: Catalog) -> IndicatorValue:
     entry = catalog.get(result.id) if result.id else None
     if entry is not None and unit_class(entry.dvt) == "percent":    # "Giảm cả 3 tiêu chí" is no percentage
         reading = _without_counts(reading)
+    if entry is not None and reading.average is not None and _YEARLY.search(f"{entry.ten} {entry.dvt}"):
+        reading = replace(reading, value=reading.average)        # a yearly indicator takes the yearly average
     status = reading.status or (parse_status(reading.status_raw) if reading.status_raw else None)
     derived = False
     if status is None:
@@ -152,12 +154,9 @@ def _without_counts(reading: Reading) -> Reading:
 
 
 def _derived_status(reading: Reading, entry) -> Status | None:
-    """Status from the value (or the estimate) against the target, in the catalog's direction; the
-    year's estimate before a part-year result ("Thực hiện đến 30/6")."""
+    """Status from the value (or the estimate) against the target, in the catalog's direction."""
     target = reading.target
     achieved = reading.value if reading.value is not None else reading.estimate
-    if reading.partial and reading.estimate is not None:
-        achieved = reading.estimate
     if target is None or achieved is None or target.value is None or achieved.value is None:
         return None
     huong = entry.huong if entry else (target.direction or "")
