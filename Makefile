@@ -36,5 +36,6 @@ bench: $(STAMP)
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/match.py
 
+# Removes the virtual environment only: outputs (and out/luu-tru/, earlier nights) are never deleted here.
 clean:
-	rm -rf $(VENV) $(OUT)
+	rm -rf $(VENV)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Optional
 
@@ -101,6 +102,7 @@ def run_cmd(
         load_context(outline, catalog, units)       # bad reference data: a clean error before any flow starts
     except ReferenceDataError as exc:
         _fail(str(exc))
+    _check_writable(out)
     _prefect_env()
     from flows.nightly import consolidate_flow
 
@@ -118,6 +120,17 @@ def run_cmd(
     raise typer.Exit(0)
 
 
+def _check_writable(out: Path) -> None:
+    """The output folder exists (or can be made) and can be written, or a one-line error."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=out, prefix=".tonghop-", delete=True):
+            pass
+    except OSError as exc:
+        _fail(f"Không ghi được vào thư mục kết quả {out} ({exc.strerror or type(exc).__name__})"
+              f" / cannot write to output folder {out}", code=1)
+
+
 @app.command("serve")
 def serve_cmd(
     settings: Optional[Path] = typer.Option(None, "--settings", help="Tệp cấu hình TOML / settings file (TOML)"),
@@ -131,6 +144,13 @@ def serve_cmd(
         cfg = load_settings(settings)
     except SettingsError as exc:
         _fail(str(exc))
+    from prefect.settings import PREFECT_API_URL
+
+    if not PREFECT_API_URL.value():
+        _fail("Lịch chạy cần một máy chủ Prefect: chạy 'prefect server start' và đặt PREFECT_API_URL"
+              " / a schedule needs a Prefect server: run 'prefect server start' and set PREFECT_API_URL")
+    if not Path(cfg.inbox).is_dir():
+        _fail(f"Không tìm thấy thư mục hộp thư {cfg.inbox} / inbox folder not found: {cfg.inbox}")
     serve(cfg)
 
 

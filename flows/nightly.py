@@ -5,6 +5,7 @@ Tasks are thin wrappers over library functions (flows/pipeline.py, aggregators/,
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -28,23 +29,39 @@ DRAFT, WORKBOOK, MANIFEST, STATUS = "du-thao-tong-hop.docx", "chi-tieu.xlsx", "m
 SUPPORTED = {".docx"}
 
 
-def inbox_files(inbox: Path) -> list[Path]:
-    """Every file of the inbox (sub-folders included), hidden files left out, in a stable order."""
-    return sorted(p for p in inbox.rglob("*")
-                  if p.is_file() and not any(part.startswith(".") for part in p.relative_to(inbox).parts))
+def inbox_files(inbox: Path, exclude: Path | None = None) -> list[Path]:
+    """Every file of the inbox (sub-folders and hidden files included, the output folder left out when
+    it lies inside the inbox), in a stable order."""
+    skip = exclude.resolve() if exclude is not None else None
+    files = []
+    for p in inbox.rglob("*"):
+        if skip is not None and (p.resolve() == skip or skip in p.resolve().parents):
+            continue
+        if p.is_file() or (p.is_symlink() and not p.exists()):
+            files.append(p)
+    return sorted(files)
 
 
 def received(path: Path) -> str:
-    """When a file arrived: its modification time, Vietnam time, ISO 8601."""
-    return datetime.fromtimestamp(path.stat().st_mtime, TZ).isoformat(timespec="seconds")
+    """When a file arrived: its modification time, Vietnam time, ISO 8601 ("" when it cannot be read)."""
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, TZ).isoformat(timespec="seconds")
+    except OSError:
+        return ""
 
 
 def precheck(path: Path, inbox: Path) -> FileRecord | None:
-    """A record for a file that is not parsed at all (lock file, wrong format), else None."""
+    """A record for a file that is not parsed at all (hidden, lock file, broken link, wrong format), else None."""
     rel = str(path.relative_to(inbox))
+    if any(part.startswith(".") for part in path.relative_to(inbox).parts):
+        return FileRecord(rel, file_sha256(path), received(path), "skipped",
+                          reason="Tệp ẩn (vd. ._tệp của macOS), bỏ qua / hidden file, ignored")
     if path.name.startswith("~$"):
         return FileRecord(rel, file_sha256(path), received(path), "skipped",
                           reason="Tệp khóa tạm của Word, bỏ qua / Word lock file, ignored")
+    if not path.exists():
+        return FileRecord(rel, None, "", "rejected",
+                          reason="Liên kết tới tệp không còn tồn tại / broken link, the file it points to is gone")
     if path.suffix.lower() not in SUPPORTED:
         return FileRecord(rel, file_sha256(path), received(path), "rejected",
                           reason=f"Định dạng {path.suffix or '(không có đuôi)'} không hỗ trợ, cần lưu thành .docx"
@@ -72,8 +89,7 @@ def parse_task(path: str, inbox: str, ctx: RunContext) -> tuple[Submission | Rej
         sha = file_sha256(p)
         return (Rejection(rel, sha, reason),
                 FileRecord(rel, sha, when, "rejected", reason=reason, seconds=time.perf_counter() - start))
-    sub = Submission(source=rel, sha256=sub.sha256, outline=sub.outline, unit=sub.unit, sections=sub.sections,
-                     indicators=sub.indicators, warnings=sub.warnings)
+    sub = replace(sub, source=rel)
     return sub, FileRecord(rel, sub.sha256, when, "ok", unit=sub.unit.id,
                            seconds=round(time.perf_counter() - start, 4), warnings=sub.warnings)
 
@@ -86,7 +102,7 @@ def consolidate_flow(inbox: str, out: str, outline: str = "de-cuong-huyen", cata
     started_at = datetime.now(TZ).isoformat(timespec="seconds")
     ctx = load_context(outline, catalog, units)
     inbox_dir, out_dir = Path(inbox), Path(out)
-    files = inbox_files(inbox_dir)
+    files = inbox_files(inbox_dir, exclude=out_dir)
     records: list[FileRecord] = []
     to_parse = []
     for f in files:

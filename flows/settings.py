@@ -5,6 +5,7 @@ import os
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_SETTINGS = Path("tonghop.toml")
 
@@ -40,7 +41,12 @@ def load_settings(path: Path | None = None) -> Settings:
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise SettingsError(f"Tệp cấu hình {source} không hợp lệ / invalid settings file {source}: "
                                 f"{' '.join(str(exc).split())[:120]}") from exc
-        values.update({k: v for k, v in data.get("tonghop", data).items() if isinstance(v, str)})
+        table = data.get("tonghop", data)
+        wrong = sorted(k for k, v in table.items() if not isinstance(v, str))
+        if wrong:
+            raise SettingsError(f"Giá trị cấu hình phải là chuỗi trong dấu ngoặc kép: {', '.join(wrong)}"
+                                f" / settings must be quoted strings: {', '.join(wrong)}")
+        values.update(table)
     known = {f.name for f in fields(Settings)}
     unknown = sorted(set(values) - known)
     if unknown:
@@ -50,6 +56,20 @@ def load_settings(path: Path | None = None) -> Settings:
         if env:
             values[name] = env
     settings = Settings(**values)
+    _check_schedule(settings)
+    return settings
+
+
+def _check_schedule(settings: Settings) -> None:
+    from prefect.schedules import validate_cron_string
+
     if len(settings.cron.split()) != 5:
         raise SettingsError(f"Lịch cron '{settings.cron}' phải có 5 trường / cron '{settings.cron}' needs 5 fields")
-    return settings
+    try:
+        validate_cron_string(settings.cron)
+    except ValueError as exc:
+        raise SettingsError(f"Lịch cron '{settings.cron}' không hợp lệ / invalid cron '{settings.cron}'") from exc
+    try:
+        ZoneInfo(settings.timezone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise SettingsError(f"Múi giờ '{settings.timezone}' không tồn tại / unknown time zone '{settings.timezone}'") from exc

@@ -78,7 +78,11 @@ def parse_bytes(data: bytes, source: str, ref: Reference, keys: tuple[UnitKeys, 
     sections, section_warnings = build_sections(blocks, ref.outline)
     unit = identify_unit(_header_lines(sections), source, keys if keys is not None else unit_keys(ref.units))
     warnings = list(warnings) + section_warnings
-    if unit.id is None:
+    if unit.id is None and unit.evidence.startswith("letterhead: "):
+        sender = unit.evidence.removeprefix("letterhead: ")
+        warnings.append(f"Báo cáo của '{sender}', không có trong danh sách đơn vị / report from '{sender}',"
+                        f" not in the units registry")
+    elif unit.id is None:
         warnings.append("Không xác định được đơn vị gửi báo cáo / reporting unit not identified")
     return Submission(source=source, sha256=sha, outline=ref.outline.id, unit=unit,
                       sections=tuple(sections), warnings=tuple(warnings))

@@ -45,10 +45,18 @@ def unit_keys(units: tuple[Unit, ...]) -> tuple[UnitKeys, ...]:
     return tuple(out)
 
 
+_LOWER_LEVEL = re.compile(r"^(?:chi bộ|(?:đảng ủy|đảng uỷ|đảng bộ|ban chấp hành|bch)\s+(?:xã|phường|thị trấn|cơ sở))\b")
+
+
 def _core_score(line: str, plain_line: str, keys: UnitKeys) -> float:
-    """How strongly a line names the unit's place or body ('đại lộc', 'quân sự tỉnh')."""
+    """How strongly a line names the unit's place or body ('đại lộc', 'quân sự tỉnh').
+
+    A line naming a committee below the registry's level ("CHI BỘ TRƯỜNG THPT QUẾ SƠN", "ĐẢNG ỦY PHƯỜNG
+    AN MỸ - THÀNH ỦY TAM KỲ") does not name the district even though it carries its place name."""
     core = keys.core
     if not core or len(core) < 4:
+        return 0.0
+    if _LOWER_LEVEL.match(line) and not any(_LOWER_LEVEL.match(n) for n in keys.names):
         return 0.0
     short = len(line) < 3 * len(core) + 25
     if f" {core} " in f" {line} ":

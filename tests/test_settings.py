@@ -37,3 +37,15 @@ def test_nightly_deployment_is_a_cron_schedule_in_vietnam_time():
     (schedule,) = args["schedules"]
     assert schedule.cron == "0 23 * * *" and schedule.timezone == "Asia/Ho_Chi_Minh"
     assert args["parameters"]["inbox"] == "/srv/in" and args["parameters"]["outline"] == "de-cuong-huyen"
+
+
+@pytest.mark.parametrize("content,match", [
+    ('[tonghop]\ncron = "99 99 * * *"\n', "cron"),
+    ('[tonghop]\ntimezone = "Asia/Hanoi_Nowhere"\n', "Asia/Hanoi_Nowhere"),
+    ("[tonghop]\ncron = 2300\n", "cron"),
+])
+def test_schedule_values_are_checked(tmp_path, content, match):
+    cfg = tmp_path / "tonghop.toml"
+    cfg.write_text(content, encoding="utf-8")
+    with pytest.raises(SettingsError, match=match):
+        load_settings(cfg)
