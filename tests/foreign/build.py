@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 
-from tests.foreign.content import (BULLETS, EXTRA_PROSE, LETTERS, OUTLINE, OWN_SUB, P1_TITLE, P2, P2_TITLE, PROSE,
+from tests.foreign.content import (BULLETS, TASKS, EXTRA_PROSE, LETTERS, OUTLINE, OWN_SUB, P1_TITLE, P2, P2_TITLE, PROSE,
                                    ROMAN, Para, Report, closing_block, header_block, heading_text,
                                    indicator_table, unit_names)
 
@@ -37,6 +37,13 @@ class Builder:
 
     def heading(self, node: str | None, words: str, level: int, n: int, section: str, role: str = "heading") -> None:
         label = label_of(level, n, self.seps)
+        if level == 2 and self.rng.random() < 0.12:
+            self.r.features.append("trailing_colon")
+            words += ":"
+        if level == 1 and len(words) > 70 and self.rng.random() < 0.3:
+            self.r.features.append("line_break_in_heading")
+            cut = words.index(" ", len(words) // 2)
+            words = words[:cut] + "\n" + words[cut + 1:]
         look = {1: "h1", 2: "h2", 3: "own"}[level]
         if self.auto and level < 3:
             self.add(Para(words, section, role, look, True, node, level, label, True, ordinal=n))
@@ -64,7 +71,7 @@ def item_label(fmt: str, n: int) -> str:
     return f"{n}." if fmt == "1." else f"{LETTERS[n - 1]}{fmt[-1]}"
 
 
-def own_list(b: Builder, node: str) -> None:
+def own_list(b: Builder, node: str, parent: int) -> None:
     """The unit's own a), b) sub-headings (hand-written) or items (automatic list) inside an Arabic node."""
     subs = b.rng.sample(OWN_SUB, b.rng.randint(2, 4))
     if b.auto or b.rng.random() < 0.3:
@@ -72,13 +79,18 @@ def own_list(b: Builder, node: str) -> None:
         for n, (words, text) in enumerate(subs, 1):
             b.add(Para(f"{words}: {text}", node, "body", "item", label=item_label(b.item_format, n), auto=True, ordinal=n))
         return
-    b.r.features.append("own_subheadings")
+    legal = b.rng.random() < 0.4
+    b.r.features.append("own_subheadings_legal" if legal else "own_subheadings")
     for n, (words, text) in enumerate(subs, 1):
-        b.heading(None, words, 3, n, node, role="subheading")
+        if legal:
+            b.add(Para(f"{parent}.{n}. {words}", node, "subheading", "own", True, None, 3, f"{parent}.{n}."))
+        else:
+            b.heading(None, words, 3, n, node, role="subheading")
         b.add(Para(text, node))
 
 
-def node_body(b: Builder, node: str, plan: dict) -> None:
+def node_body(b: Builder, node: str, plan: dict, shown: int = 0) -> None:
+    """The prose, tables and lists under one outline node (shown: the number its heading shows)."""
     texts = list(PROSE.get(node, []))[: b.rng.randint(1, 2)]
     if node == plan.get("label_like"):
         b.r.features.append("label_like_body")
@@ -91,7 +103,12 @@ def node_body(b: Builder, node: str, plan: dict) -> None:
     if node == "P1.III.1":
         b.add(indicator_table())
     if node == plan.get("own"):
-        own_list(b, node)
+        own_list(b, node, shown)
+    if node == "P2.I" and plan.get("tasks"):
+        b.r.features.append("numbered_tasks_in_childless_node")
+        for n, (words, text) in enumerate(TASKS[: b.rng.randint(2, 4)], 1):
+            b.heading(None, words, 2, n, node, role="subheading")
+            b.add(Para(text, node))
     if node == "P2.I" and plan.get("bullets"):
         auto = b.auto or b.rng.random() < 0.3
         b.r.features.append("bullets_auto" if auto else "bullets_hand")
@@ -111,12 +128,15 @@ def plan_of(rng: random.Random) -> dict:
         "label_like": rng.choice(["P1.I.1", "P1.III.2", "P2.I", None]),
         "footnote": rng.random() < 0.5,
         "part_form": rng.choice(["two_lines", "one_line", "phan_roman", "phan_mot"]),
+        "tasks": rng.random() < 0.6,
     }
 
 
-def build_report(seed: int, unit_id: str, mode: str, footnotes: bool = True, item_format: str = "a)") -> Report:
+def build_report(seed: int, unit_id: str, mode: str, footnotes: bool = True, item_format: str = "a)",
+                 toc: bool = False) -> Report:
     """Every block of one report, with its truth, in document order (footnotes only where the producer has them;
-    item_format is how the producer renders an automatic a) list: 'a)', 'a.' or '1.')."""
+    item_format is how the producer renders an automatic a) list: 'a)', 'a.' or '1.'; toc: may have a table of
+    contents)."""
     rng = random.Random(seed)
     report = Report(unit_id, mode=mode, features=[f"mode:{mode}"])
     b = Builder(report, rng)
@@ -141,7 +161,7 @@ def build_report(seed: int, unit_id: str, mode: str, footnotes: bool = True, ite
             if n != k:
                 f.append("renumbered")
             b.heading(cid, heading_text(cid, ctitle, rng, f), 2, n, cid)
-            node_body(b, cid, plan)
+            node_body(b, cid, plan, n)
         if rid == "P1.V" and plan["extra"] == "arabic":
             f.append("extra_arabic")
             b.heading(None, "Bài học kinh nghiệm", 2, shown + 1, "P1.V", role="extra_heading")
@@ -161,5 +181,20 @@ def build_report(seed: int, unit_id: str, mode: str, footnotes: bool = True, ite
     b.add(Para(f"Trên đây là báo cáo sơ kết giữa nhiệm kỳ thực hiện Nghị quyết của Ban Thường vụ Đảng bộ {place}.",
                "P2.II", "closing_sentence"))
     report.blocks.extend(closing_block(unit_id, rng, f))
+    if toc and rng.random() < 0.5:
+        add_toc(report, rng)
     report.features = sorted(set(f))
     return report
+
+
+def add_toc(report: Report, rng: random.Random) -> None:
+    """A table of contents after the opening paragraph: the part and Roman headings with page numbers (front)."""
+    heads = [p for p in report.blocks if isinstance(p, Para) and p.heading and p.level in (0, 1)]
+    entries = [Para("MỤC LỤC", "front", "toc", "toc")]
+    for page, h in enumerate(heads, 2):
+        words = h.text.replace("\n", " ").replace("\t", " ")
+        text = f"{h.label} {words}" if h.auto else words
+        entries.append(Para(f"{text}\t{page + rng.randint(0, 2)}", "front", "toc", "toc"))
+    at = next(i for i, p in enumerate(report.blocks) if isinstance(p, Para) and p.section != "front")
+    report.blocks[at:at] = entries
+    report.features.append("table_of_contents")

@@ -159,6 +159,11 @@ OWN_SUB = [("Về kinh tế", "Tổng giá trị sản xuất tăng 7,1%; thu ng
            ("Về văn hóa - xã hội", "Công tác giáo dục, y tế được quan tâm; tỷ lệ hộ nghèo giảm còn 2,9%."),
            ("Về quốc phòng, an ninh", "Hoàn thành 100% chỉ tiêu giao quân; an ninh chính trị ổn định."),
            ("Về xây dựng Đảng và hệ thống chính trị", "Kết nạp 312 đảng viên mới, đạt 104% kế hoạch.")]
+TASKS = [("Về công tác xây dựng Đảng và hệ thống chính trị",
+          "Tiếp tục nâng cao năng lực lãnh đạo, sức chiến đấu của tổ chức cơ sở đảng và chất lượng đảng viên."),
+         ("Về phát triển kinh tế", "Tập trung tháo gỡ khó khăn cho sản xuất, kinh doanh; đẩy nhanh tiến độ các dự án."),
+         ("Về văn hóa - xã hội", "Nâng cao chất lượng giáo dục, y tế; thực hiện tốt chính sách an sinh xã hội."),
+         ("Về quốc phòng, an ninh", "Giữ vững ổn định chính trị, bảo đảm trật tự, an toàn xã hội trên địa bàn.")]
 BULLETS = ["Tập trung chỉ đạo chuyển đổi số trong các cơ quan đảng, chính quyền.",
            "Đẩy mạnh cải cách hành chính, nâng cao chỉ số năng lực cạnh tranh cấp huyện.",
            "Quan tâm công tác đào tạo, bồi dưỡng cán bộ trẻ, cán bộ nữ."]

@@ -99,6 +99,20 @@ class FodtWriter:
         style = {"own": "PBI", "title": "PCB", "center": "PC", "right": "PR"}.get(p.look, "PJ")
         return f'<text:p text:style-name="{style}">{body}</text:p>'
 
+    def toc(self, items: list[Para]) -> str:
+        """A table of contents as Writer stores it (title and entries already generated)."""
+        body = "".join(f'<text:p text:style-name="Contents_20_1">{odf_text(p.text, self.rng)}</text:p>'
+                       for p in items[1:])
+        return ('<text:table-of-content text:name="MucLuc"><text:table-of-content-source text:outline-level="2">'
+                f'<text:index-title-template>{items[0].text}</text:index-title-template>'
+                '</text:table-of-content-source><text:index-body><text:index-title text:name="MucLuc_Head">'
+                f'<text:p text:style-name="PCB">{items[0].text}</text:p></text:index-title>{body}'
+                '</text:index-body></text:table-of-content>')
+
+    def empty(self) -> str:
+        """Sometimes an empty paragraph, as clerks leave between blocks."""
+        return '<text:p text:style-name="Standard"/>' if self.rng.random() < 0.15 else ""
+
     def group(self, items: list[Para]) -> str:
         style = "LA" if items[0].look == "item" else "LB"
         inner = "".join(f'<text:list-item><text:p text:style-name="PJ">{self.text(p)}</text:p></text:list-item>'
@@ -121,11 +135,11 @@ def to_fodt(report: Report, seed: int, explicit_starts: bool = False) -> str:
             after_landscape = wide
             i += 1
             continue
-        if b.look in ("item", "bullet") and b.auto:
+        if b.look in ("item", "bullet", "toc") and (b.auto or b.look == "toc"):
             j = i
             while j < len(blocks) and isinstance(blocks[j], Para) and blocks[j].look == b.look:
                 j += 1
-            xml = w.group(blocks[i:j])
+            xml = w.toc(blocks[i:j]) if b.look == "toc" else w.group(blocks[i:j])
             i = j
         else:
             xml = w.para(b)
@@ -137,7 +151,7 @@ def to_fodt(report: Report, seed: int, explicit_starts: bool = False) -> str:
                      'style:master-page-name="Standard"/>')
             xml = xml.replace(f'text:style-name="{parent}"', 'text:style-name="XP"', 1)
             after_landscape = False
-        out.append(xml)
+        out.append(xml + w.empty())
     tracked = f'<text:tracked-changes>{"".join(w.changes)}</text:tracked-changes>' if w.changes else ""
     features = report.features
     features += ["landscape_section"] if landscape else []

@@ -156,17 +156,24 @@ def truth_of(doc: Planned, report: Report) -> dict:
 
 def label_problems(truth: dict, rendered: list[str]) -> list[str]:
     """Automatic labels the rendering (LibreOffice's text export of the docx) does not show as the truth says."""
-    lines, pos, problems = [clean(x) for x in rendered], 0, []
+    raw = [clean(x) for x in rendered]
+    lines = [clean(f"{a} {b}") for a, b in zip(raw, raw[1:] + [""])]  # a line break in a paragraph ends a line
+    pos, problems = 0, []
     for p in truth["paragraphs"]:
         if p["origin"] != "body":
             continue
-        hit = next((i for i in range(pos, len(lines)) if lines[i].endswith(p["text"])), None)
+        hit = next((i for i in range(pos, len(raw)) if raw[i].endswith(p["text"])), None)
+        if hit is None:
+            hit = next((i for i in range(pos, len(lines)) if lines[i].endswith(p["text"])), None)
+            shown = lines[hit] if hit is not None else None
+        else:
+            shown = raw[hit]
         pos = hit + 1 if hit is not None else pos
         if not p["auto"] or p["role"] == "bullet":
             continue
         want = clean(f"{p['label']} {p['text']}")
-        if hit is None or lines[hit] != want:
-            problems.append(f"label: want {want[:60]!r}, shown {lines[hit][:60] if hit is not None else None!r}")
+        if shown != want:
+            problems.append(f"label: want {want[:60]!r}, shown {shown[:60] if shown else None!r}")
     return problems
 
 
@@ -203,7 +210,9 @@ def generate(out_dir: Path, n: int = 42, seed: int = 5) -> list[Path]:
         for d in docs:
             fmt = PRODUCERS[d.producer][1]
             item = {"abiword": "1."}.get(d.producer, "a." if fmt == "html" else "a)")
-            reports[d.name] = build_report(d.seed, d.unit_id, d.mode, footnotes=fmt != "html", item_format=item)
+            toc = fmt == "fodt" and d.mode in ("styles_hand", "outline", "custom_style")
+            reports[d.name] = build_report(d.seed, d.unit_id, d.mode, footnotes=fmt != "html", item_format=item,
+                                           toc=toc)
             sources[d.name] = work / f"{d.name}.{PRODUCERS[d.producer][1]}"
             sources[d.name].write_text(source(d, reports[d.name]), encoding="utf-8")
         convert(docs, sources, work, out_dir)

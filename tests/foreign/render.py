@@ -26,7 +26,7 @@ def split_runs(text: str, rng: random.Random, wrap) -> str:
 def html_text(p: Para, rng: random.Random) -> str:
     def wrap(k, piece):
         return html.escape(piece) if k is None or k == 0 else f'<span lang="en-US">{html.escape(piece)}</span>'
-    return split_runs(p.text, rng, wrap).replace("\t", " ")
+    return split_runs(p.text, rng, wrap).replace("\t", " ").replace("\n", "<br/>")
 
 
 def html_table(t: Table) -> str:
@@ -83,7 +83,8 @@ def to_html(report: Report, seed: int) -> str:
 
 # ---------------------------------------------------------------- Markdown (pandoc)
 def md_escape(text: str) -> str:
-    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text).replace("\t", " ")
+    """Every ASCII punctuation escaped (no accidental list, emphasis or smart quote); a line break kept as one."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text).replace("\t", " ").replace("\n", "\\\n")
 
 
 def md_table(t: Table) -> str:
@@ -104,7 +105,7 @@ def md_para(p: Para, mode: str, styles: tuple[str, str]) -> str:
             mark = f"{p.label}  " if p.look == "h1" else f"{p.label} "
             return f"{mark}**{text}**"
         if mode == "styles_hand":
-            return ("## " if p.look == "h1" else "### ") + text
+            return ("## " if p.look == "h1" else "### ") + text.replace("\\\n", " ")
         if mode == "custom_style":
             style = styles[0] if p.look == "h1" else styles[1]
             return f'::: {{custom-style="{style}"}}\n{text}\n:::'
@@ -217,7 +218,7 @@ AUTOMATIC = (
 
 def odf_text(text: str, rng: random.Random) -> str:
     def wrap(k, piece):
-        e = escape(piece).replace("\t", "<text:tab/>")
+        e = escape(piece).replace("\t", "<text:tab/>").replace("\n", "<text:line-break/>")
         return e if k is None or k == 0 else f'<text:span text:style-name="S1">{e}</text:span>'
     return split_runs(text, rng, wrap)
 
