@@ -92,7 +92,10 @@ _NOT_A_NAME = re.compile(r"^(?:bình quân|trung bình|mỗi|hằng|hàng|so v�
 # Words around a completion rate's subject that say nothing about it ("Công tác tuyển quân hằng năm đều").
 _COMPLETION_NOISE = re.compile(r"^(?:công tác|việc)\s+|\s+(?:đều|luôn|cơ bản)$", re.IGNORECASE)
 # The words that make a status stated at the end of a list apply to every item ("…, đều vượt chỉ tiêu").
-_SHARED = re.compile(r"^(?:và\s+)?(?:đều|cùng|tất cả đều|cả hai đều)\b", re.IGNORECASE)
+_SHARED = re.compile(r"^(?:và\s+)?(?:(?:cả hai|tất cả|cả|các|hai|ba|những)\s+(?:\d+\s+)?(?:chỉ tiêu|mục tiêu)?"
+                     r"\s*(?:này|trên)?\s*)?(?:đều|cùng)\b", re.IGNORECASE)
+# A quantity compared with something ("thấp hơn 3,3% so với mục tiêu"): a difference, not a segment's value.
+_COMPARED = re.compile(r"^\s*(?:so với|với|so)\b", re.IGNORECASE)
 _ESTIMATE_MARKER = re.compile(r"(?:ước|dự ước|dự kiến)(?:[^0-9();]|(?:19|20)\d\d){0,30}$", re.IGNORECASE)
 _SHARE_OF_TARGET = re.compile(r"^\s*(?:so với\s+)?(kế hoạch|\bkh\b|dự toán|chỉ tiêu|mục tiêu|nq|nghị quyết)",
                               re.IGNORECASE)
@@ -336,6 +339,8 @@ def _value_and_name(clause: str, quantities: list[Quantity], at: int = 0,
             if tail.strip():
                 action = "Số" if verb != "được" else before
                 name, rest = _clean_name(f"{action} {q.unit} {tail.strip()}"), q.end + len(tail)
+            elif verb == "được" and q.unit in _COUNTED:       # "kết nạp được 198 đảng viên"
+                name = _clean_name(f"{name} {q.unit}")
         return (q, name, rest) if name else None
     return _bare_value(clause, quantities[:1], at) if loose else None
 
@@ -388,7 +393,7 @@ def _leading_quantity(clause: str, quantities: list[Quantity], at: int) -> tuple
     if not (q.unit == "%" or q.unit in _COUNTED):
         return None
     tail = _TAIL_END.split(clause[q.end:], 1)[0]
-    if len(tail.split()) < 2 or any(ch.isdigit() for ch in tail):
+    if len(tail.split()) < 2 or any(ch.isdigit() for ch in tail) or _COMPARED.match(tail):
         return None
     head = "Tỷ lệ" if q.unit == "%" else f"Số {q.unit}"
     name = _clean_name(f"{head} {tail.strip()}")
