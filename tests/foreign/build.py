@@ -135,8 +135,8 @@ def plan_of(rng: random.Random) -> dict:
 def build_report(seed: int, unit_id: str, mode: str, footnotes: bool = True, item_format: str = "a)",
                  toc: bool = False) -> Report:
     """Every block of one report, with its truth, in document order (footnotes only where the producer has them;
-    item_format is how the producer renders an automatic a) list: 'a)', 'a.' or '1.'; toc: may have a table of
-    contents)."""
+    item_format is how the producer renders an automatic a) list: 'a)', 'a.' or '1.'; toc: Writer's table of
+    contents and text frames are possible)."""
     rng = random.Random(seed)
     report = Report(unit_id, mode=mode, features=[f"mode:{mode}"])
     b = Builder(report, rng)
@@ -146,7 +146,7 @@ def build_report(seed: int, unit_id: str, mode: str, footnotes: bool = True, ite
     f.append(f"part_form:{plan['part_form']}")
     f.extend(["roman_caps"] if b.caps else [])
     f.extend(["tab_after_label"] if b.tab and not b.auto else [])
-    report.blocks.extend(header_block(unit_id, rng, f))
+    report.blocks.extend(header_block(unit_id, rng, f, frames=toc))
     b.part(1, P1_TITLE, plan["part_form"])
     for r, (rid, rtitle, kids) in enumerate(OUTLINE, 1):
         words = heading_text(rid, rtitle, rng, f)
@@ -181,7 +181,7 @@ def build_report(seed: int, unit_id: str, mode: str, footnotes: bool = True, ite
     b.add(Para(f"Trên đây là báo cáo sơ kết giữa nhiệm kỳ thực hiện Nghị quyết của Ban Thường vụ Đảng bộ {place}.",
                "P2.II", "closing_sentence"))
     report.blocks.extend(closing_block(unit_id, rng, f))
-    if toc and rng.random() < 0.5:
+    if toc and rng.random() < 0.7:
         add_toc(report, rng)
     report.features = sorted(set(f))
     return report

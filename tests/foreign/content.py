@@ -25,6 +25,7 @@ class Para:
     label: str | None = None  # what the reader sees before the text (hand-written or automatic)
     auto: bool = False  # the label comes from automatic numbering, not from the text
     ordinal: int = 0  # the label's number (1 for "I.", "1.", "a)")
+    origin: str = "body"  # body | textbox (inside a text frame anchored in the paragraph before)
     footnote: str | None = None
 
 
@@ -199,8 +200,9 @@ def roman_case(text: str, rng: random.Random, caps: bool) -> str:
     return text.upper() if caps else text
 
 
-def header_block(unit_id: str, rng: random.Random, features: list[str]) -> list:
-    """Letterhead (as a borderless table or as paragraphs), then title and opening."""
+def header_block(unit_id: str, rng: random.Random, features: list[str], frames: bool = False) -> list:
+    """Letterhead (as a borderless table, as paragraphs, or with the right column in a text frame anchored in the
+    first line), then title and opening."""
     name, upper, place = unit_names(unit_id)
     number = f"Số {rng.randint(80, 480)}-BC/{'TU' if 'Thành' in name else 'HU'}"
     date = f"{place}, ngày {rng.randint(1, 28)} tháng 7 năm 2023"
@@ -210,6 +212,11 @@ def header_block(unit_id: str, rng: random.Random, features: list[str]) -> list:
         rows = ((Cell(over), Cell("ĐẢNG CỘNG SẢN VIỆT NAM")), (Cell(upper), Cell("")), (Cell("*"), Cell("")),
                 (Cell(number), Cell(date)))
         blocks: list = [Table(rows, "front", "header", borderless=True)]
+    elif frames and rng.random() < 0.6:
+        features.append("header_text_frame")
+        blocks = [Para(over, "front", "front", "center")]
+        blocks += [Para(t, "front", "textbox", "frame", origin="textbox") for t in ("ĐẢNG CỘNG SẢN VIỆT NAM", date)]
+        blocks += [Para(t, "front", "front", "center") for t in (upper, "*", number)]
     else:
         features.append("header_paragraphs")
         blocks = [Para(t, "front", "front", "center") for t in (over, upper, "*", number)]

@@ -77,6 +77,8 @@ class FodtWriter:
             return self.in_list(f"L{k}", p.look, p, f'<text:p text:style-name="C{k}">{body}</text:p>')
         if self.mode == "custom_style":
             return f'<text:h text:style-name="C{k}" text:outline-level="{k}">{body}</text:h>'
+        if self.mode == "outline_para":
+            return f'<text:h text:style-name="PB" text:outline-level="{k}">{body}</text:h>'
         if self.mode == "auto_list":
             return self.in_list(f"L{k}", p.look, p, f'<text:p text:style-name="PB">{body}</text:p>')
         if self.mode == "styles_hand":
@@ -108,6 +110,12 @@ class FodtWriter:
                 '</text:table-of-content-source><text:index-body><text:index-title text:name="MucLuc_Head">'
                 f'<text:p text:style-name="PCB">{items[0].text}</text:p></text:index-title>{body}'
                 '</text:index-body></text:table-of-content>')
+
+    def frame(self, items: list[Para]) -> str:
+        """A text frame (Writer's draw:frame, Word's text box) holding the given paragraphs."""
+        inner = "".join(f'<text:p text:style-name="PCB">{escape(p.text)}</text:p>' for p in items)
+        return ('<draw:frame draw:name="Khung1" text:anchor-type="paragraph" svg:x="9cm" svg:y="0cm" svg:width="7cm" '
+                f'draw:z-index="0"><draw:text-box fo:min-height="1cm">{inner}</draw:text-box></draw:frame>')
 
     def empty(self) -> str:
         """Sometimes an empty paragraph, as clerks leave between blocks."""
@@ -144,6 +152,12 @@ def to_fodt(report: Report, seed: int, explicit_starts: bool = False) -> str:
         else:
             xml = w.para(b)
             i += 1
+            j = i
+            while j < len(blocks) and isinstance(blocks[j], Para) and blocks[j].look == "frame":
+                j += 1
+            if j > i:
+                xml = xml[: xml.rindex("</text:")] + w.frame(blocks[i:j]) + xml[xml.rindex("</text:"):]
+                i = j
         if after_landscape:
             parent = re.search(r'text:style-name="([^"]+)"', xml.split("<text:p", 1)[-1]
                                if xml.startswith("<text:list") else xml).group(1)

@@ -29,9 +29,9 @@ from tests.realistic.check import body_texts  # noqa: E402
 
 PRODUCERS = {  # name: (tool, source format, heading modes it can carry)
     "lo-html": ("soffice", "html", ["styles_hand", "bold_hand", "auto_list"]),
-    "lo-fodt": ("soffice", "fodt", ["outline", "custom_style_list", "custom_style", "auto_list", "styles_hand",
-                                    "bold_hand"]),
-    "lo-doc": ("soffice", "fodt", ["auto_list", "custom_style_list", "custom_style", "bold_hand"]),
+    "lo-fodt": ("soffice", "fodt", ["outline", "custom_style_list", "outline_para", "custom_style", "auto_list",
+                                    "styles_hand", "bold_hand"]),
+    "lo-doc": ("soffice", "fodt", ["auto_list", "outline_para", "custom_style_list", "custom_style", "bold_hand"]),
     "lo-rtf": ("soffice", "fodt", ["styles_hand", "custom_style", "bold_hand"]),
     "pandoc": ("pandoc", "md", ["styles_hand", "auto_list", "custom_style", "bold_hand"]),
     "pandoc-ref": ("pandoc", "md", ["auto_list", "custom_style", "styles_hand", "bold_hand"]),
@@ -68,6 +68,11 @@ def plan(n: int, seed: int, producers: list[str]) -> list[Planned]:
         unit = UNITS[k % len(UNITS)]
         out.append(Planned(f"f{k:03d}-{producer}-{unit}", producer, mode, unit, seed * 1000 + k))
     return out
+
+
+def pandoc_toc(doc: Planned) -> bool:
+    """Some pandoc documents carry pandoc's table of contents (a w:sdt holding a TOC field)."""
+    return doc.producer.startswith("pandoc") and doc.seed % 3 == 0
 
 
 def source(doc: Planned, report: Report) -> str:
@@ -117,6 +122,7 @@ def convert(docs: list[Planned], sources: dict[str, Path], work: Path, out_dir: 
     for producer in ("pandoc", "pandoc-ref"):
         for f in by[producer]:
             extra = [f"--reference-doc={ref}"] if producer == "pandoc-ref" else []
+            extra += ["--toc", "-M", "toc-title=MỤC LỤC"] if pandoc_toc(next(d for d in docs if d.name == f.stem)) else []
             subprocess.run(["pandoc", "-f", "markdown", str(f), "-o", str(out_dir / f"{f.stem}.docx"), *extra],
                            check=True, capture_output=True, timeout=120)
     for f in by["abiword"]:
@@ -131,7 +137,7 @@ def truth_paragraphs(report: Report) -> list[dict]:
         if not isinstance(b, Para):
             continue
         out.append({"text": clean(b.text), "section": b.section, "heading": b.heading, "node": b.node,
-                    "level": b.level, "label": b.label, "auto": b.auto, "role": b.role, "origin": "body",
+                    "level": b.level, "label": b.label, "auto": b.auto, "role": b.role, "origin": b.origin,
                     "block": k})
         if b.footnote:
             out.append({"text": b.footnote, "section": b.section, "heading": False, "node": None, "level": None,
@@ -210,9 +216,12 @@ def generate(out_dir: Path, n: int = 42, seed: int = 5) -> list[Path]:
         for d in docs:
             fmt = PRODUCERS[d.producer][1]
             item = {"abiword": "1."}.get(d.producer, "a." if fmt == "html" else "a)")
-            toc = fmt == "fodt" and d.mode in ("styles_hand", "outline", "custom_style")
+            toc = fmt == "fodt" and d.mode in ("styles_hand", "outline", "outline_para", "custom_style")
             reports[d.name] = build_report(d.seed, d.unit_id, d.mode, footnotes=fmt != "html", item_format=item,
                                            toc=toc)
+            if pandoc_toc(d):
+                reports[d.name].blocks.insert(0, Para("MỤC LỤC", "front", "toc", "toc"))
+                reports[d.name].features.append("pandoc_toc")
             sources[d.name] = work / f"{d.name}.{PRODUCERS[d.producer][1]}"
             sources[d.name].write_text(source(d, reports[d.name]), encoding="utf-8")
         convert(docs, sources, work, out_dir)

@@ -124,6 +124,9 @@ def to_markdown(report: Report, seed: int) -> str:
     out, blocks, i = [], report.blocks, 0
     while i < len(blocks):
         b = blocks[i]
+        if isinstance(b, Para) and b.look == "toc":
+            i += 1  # pandoc writes its own table of contents (--toc)
+            continue
         if isinstance(b, Table):
             out.append(md_table(b))
         elif b.look in ("item", "bullet") and b.auto:
@@ -146,7 +149,9 @@ ODF_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
           'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
-          'xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:dc="http://purl.org/dc/elements/1.1/"')
+          'xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+          'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+          'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"')
 
 
 def list_level(level: int, fmt: str, suffix: str, bullet: bool = False) -> str:
