@@ -7,7 +7,7 @@ from tests.foreign.content import (BULLETS, TASKS, EXTRA_PROSE, LETTERS, OUTLINE
                                    ROMAN, Para, Report, closing_block, header_block, heading_text,
                                    indicator_table, unit_names)
 
-AUTO_MODES = {"auto_list", "outline", "custom_style_list"}
+AUTO_MODES = {"auto_list", "outline", "outline3", "custom_style_list"}
 PART_WORDS = {1: ("THỨ NHẤT", "Thứ nhất", "I", "MỘT"), 2: ("THỨ HAI", "Thứ hai", "II", "HAI")}
 
 
@@ -151,7 +151,7 @@ def build_report(seed: int, unit_id: str, mode: str, footnotes: bool = True, ite
     for r, (rid, rtitle, kids) in enumerate(OUTLINE, 1):
         words = heading_text(rid, rtitle, rng, f)
         b.heading(rid, words.upper() if b.caps else words, 1, r, rid)
-        shown = 0
+        shown = last = 0
         for k, (cid, ctitle) in enumerate(kids, 1):
             if cid == plan["missing"]:
                 f.append("missing_section" if cid != "P1.IV.1" else "missing_identical_node")
@@ -162,9 +162,10 @@ def build_report(seed: int, unit_id: str, mode: str, footnotes: bool = True, ite
                 f.append("renumbered")
             b.heading(cid, heading_text(cid, ctitle, rng, f), 2, n, cid)
             node_body(b, cid, plan, n)
+            last = n
         if rid == "P1.V" and plan["extra"] == "arabic":
             f.append("extra_arabic")
-            b.heading(None, "Bài học kinh nghiệm", 2, shown + 1, "P1.V", role="extra_heading")
+            b.heading(None, "Bài học kinh nghiệm", 2, last + 1, "P1.V", role="extra_heading")
             b.body("P1.V", ["Phải thường xuyên bám sát cơ sở, lắng nghe ý kiến của Nhân dân."])
     if plan["extra"] == "roman":
         f.append("extra_roman")

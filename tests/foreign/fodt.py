@@ -20,7 +20,7 @@ class FodtWriter:
         self.r, self.rng, self.mode = report, rng, report.mode
         self.explicit_starts = explicit_starts
         self.romans = 0
-        self.part_heading = self.mode == "styles_hand" and rng.random() < 0.5
+        self.part_heading = self.mode == "outline3" or (self.mode == "styles_hand" and rng.random() < 0.5)
         self.lists: dict[str, str] = {}
         self.n_list = 0
         self.bookmarks = 0
@@ -70,6 +70,8 @@ class FodtWriter:
         self.romans += k == 1
         again = k == 1 and p.ordinal == 1 and self.romans > 1
         restart = ' text:restart-numbering="true" text:start-value="1"' if again else ""
+        if self.mode == "outline3":
+            return f'<text:h text:style-name="Heading_20_{k + 1}" text:outline-level="{k + 1}">{body}</text:h>'
         if self.mode == "outline":
             return f'<text:h text:style-name="Heading_20_{k}" text:outline-level="{k}"{restart}>' \
                    f'{self.bookmark()}{body}</text:h>'

@@ -29,9 +29,9 @@ from tests.realistic.check import body_texts  # noqa: E402
 
 PRODUCERS = {  # name: (tool, source format, heading modes it can carry)
     "lo-html": ("soffice", "html", ["styles_hand", "bold_hand", "auto_list"]),
-    "lo-fodt": ("soffice", "fodt", ["outline", "custom_style_list", "outline_para", "custom_style", "auto_list",
+    "lo-fodt": ("soffice", "fodt", ["outline", "outline3", "custom_style_list", "outline_para", "custom_style", "auto_list",
                                     "styles_hand", "bold_hand"]),
-    "lo-doc": ("soffice", "fodt", ["auto_list", "outline_para", "custom_style_list", "custom_style", "bold_hand"]),
+    "lo-doc": ("soffice", "fodt", ["auto_list", "outline3", "outline_para", "custom_style_list", "custom_style", "bold_hand"]),
     "lo-rtf": ("soffice", "fodt", ["styles_hand", "custom_style", "bold_hand"]),
     "pandoc": ("pandoc", "md", ["styles_hand", "auto_list", "custom_style", "bold_hand"]),
     "pandoc-ref": ("pandoc", "md", ["auto_list", "custom_style", "styles_hand", "bold_hand"]),
@@ -216,7 +216,7 @@ def generate(out_dir: Path, n: int = 42, seed: int = 5) -> list[Path]:
         for d in docs:
             fmt = PRODUCERS[d.producer][1]
             item = {"abiword": "1."}.get(d.producer, "a." if fmt == "html" else "a)")
-            toc = fmt == "fodt" and d.mode in ("styles_hand", "outline", "outline_para", "custom_style")
+            toc = fmt == "fodt" and d.mode in ("styles_hand", "outline", "outline3", "outline_para", "custom_style")
             reports[d.name] = build_report(d.seed, d.unit_id, d.mode, footnotes=fmt != "html", item_format=item,
                                            toc=toc)
             if pandoc_toc(d):

@@ -167,8 +167,13 @@ def list_level(level: int, fmt: str, suffix: str, bullet: bool = False) -> str:
 
 def fodt_styles(mode: str, names: tuple[str, str], outline: bool) -> str:
     num = 'style:list-style-name="{}" ' if mode == "custom_style_list" else ""
-    levels = ([list_level(1, "I", "."), list_level(2, "1", ".")] if outline else
-              [f'<text:outline-level-style text:level="{k}" style:num-format=""/>' for k in (1, 2, 3)])
+    if mode == "outline3":  # parts unnumbered at level 1, Roman at 2 and Arabic at 3, each showing one level
+        levels = ['<text:outline-level-style text:level="1" style:num-format=""/>',
+                  list_level(2, "I", "."), list_level(3, "1", ".")]
+    elif outline:
+        levels = [list_level(1, "I", "."), list_level(2, "1", ".")]
+    else:
+        levels = [f'<text:outline-level-style text:level="{k}" style:num-format=""/>' for k in (1, 2, 3)]
     levels = [x.replace("list-level-style-number", "outline-level-style") for x in levels]
     bold = '<style:text-properties fo:font-weight="bold" fo:font-size="14pt"/>'
     custom = "".join(
