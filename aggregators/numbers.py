@@ -3,14 +3,16 @@
 Vietnamese writes "." for thousands and "," for decimals: "1.234,5" is 1234.5. Some units type
 English decimals ("7.2"): a single dot followed by exactly three digits is read as thousands,
 any other single dot as a decimal point. Years, dates, document numbers ("43-NQ/TW"), outline
-labels and periods ("6 tháng") are not quantities and `find_quantities` skips them.
+labels and periods ("6 tháng") are not quantities and `find_quantities` skips them. The words read
+around a number (units, comparators, periods, labels) are in `quantity_words`.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
 
-from parsers.normalize import has_diacritics, strip_diacritics
+from aggregators.quantity_words import COUNT_NOUNS, LEXICONS, SUMMARY_NOUNS, WORD_MULTIPLIERS, Lexicon, fold
+from parsers.normalize import has_diacritics
 
 
 @dataclass(frozen=True)
@@ -96,218 +98,6 @@ def format_number(value: float, decimals: int | None = None) -> str:
     return "0" if out == "-0" else out
 
 
-# ---------------------------------------------------------------- units
-
-_SCALES = {"nghìn": "nghìn", "ngàn": "ngàn", "triệu": "triệu", "tỷ": "tỷ", "tỉ": "tỷ"}
-# canonical unit: surface forms (the canonical one is always a surface form too)
-_BASES: dict[str, tuple[str, ...]] = {
-    "%": ("phần trăm",), "điểm %": ("điểm phần trăm", "điểm phần trăm"),
-    "triệu đồng": ("trđ", "tr.đ", "tr đ", "tr.đồng", "tr. đồng"),
-    "đồng": ("đ",), "USD": ("đô la mỹ", "đô la"), "ha": ("héc ta", "hecta", "héc-ta"),
-    "km": (), "km2": ("km²",), "m2": ("m²",), "m3": ("m³",), "m": ("mét",), "tấn": (), "tạ": (),
-    "kg": (), "MW": (), "kWh": (), "người": (), "lượt người": (), "lao động": ("LĐ",), "hộ": (),
-    "hộ gia đình": (), "gia đình": (), "xã": (), "phường": (), "thị trấn": (), "huyện": (),
-    "thôn": (), "tổ dân phố": (), "khu dân cư": (), "làng": (), "giường": (), "giường bệnh": (),
-    "bác sĩ": (), "đảng viên": ("ĐV",), "chi bộ": (), "đảng bộ": (), "tổ chức cơ sở đảng": (),
-    "TCCSĐ": (), "tổ chức": (), "cơ sở": (), "cơ quan": (), "chỉ tiêu": (), "mục tiêu": (),
-    "nhiệm vụ": (), "tiêu chí": (), "nội dung": (), "giải pháp": (), "chương trình": (),
-    "đề án": (), "dự án": (), "công trình": (), "đơn vị": (), "trường": (), "trường học": (),
-    "doanh nghiệp": ("DN",), "hợp tác xã": (), "HTX": (), "lượt": (), "lượt khách": (), "lần": (),
-    "tuổi": (), "học sinh": (), "sinh viên": (), "giáo viên": (), "cán bộ": (), "công chức": (),
-    "hội viên": (), "đoàn viên": (), "sản phẩm": (), "làng nghề": (), "di tích": (), "căn": (),
-    "căn nhà": (), "ngôi nhà": (), "nhà": (), "vụ": (), "vụ việc": (), "vụ án": (),
-    "đối tượng": (), "điểm": (), "phòng học": (), "trạm": (), "mô hình": (), "hồ sơ": (),
-    "thủ tục": (), "lớp": (), "buổi": (), "cuộc": (), "suất": (), "thuê bao": (), "con": (),
-}
-_DENOMS: dict[str, tuple[str, ...]] = {
-    "người": (), "năm": (), "tháng": (), "ngày": (), "vạn dân": (), "nghìn dân": (),
-    "ngàn dân": (), "1.000 dân": (), "10.000 dân": (), "100.000 dân": (), "dân": (), "hộ": (),
-    "ha": (), "km2": ("km²",), "lao động": (), "học sinh": (), "xã": (), "lượt": (), "vụ": (),
-}
-COUNT_NOUNS = frozenset({
-    "chỉ tiêu", "mục tiêu", "nhiệm vụ", "tiêu chí", "nội dung", "giải pháp", "chương trình",
-    "đề án", "dự án", "công trình", "xã", "phường", "thị trấn", "huyện", "thôn", "tổ dân phố",
-    "khu dân cư", "làng", "đơn vị", "chi bộ", "đảng bộ", "tổ chức cơ sở đảng", "TCCSĐ",
-    "tổ chức", "cơ sở", "cơ quan", "trường", "trường học", "hợp tác xã", "HTX",
-})
-# Count nouns that make "a/b <noun>" a summary of the resolution's own targets.
-SUMMARY_NOUNS = frozenset({"chỉ tiêu", "mục tiêu", "nhiệm vụ", "nội dung", "giải pháp",
-                           "chương trình", "đề án"})
-TIME_WORDS = ("tháng", "quý", "qúy", "năm", "tuần", "ngày", "giờ", "phút")
-# "trẻ em dưới 5 tuổi", "người từ 60 tuổi trở lên": an age that is part of a name, not a value
-# (but "tuổi thọ trung bình đạt 74,5 tuổi" is a value).
-_AGE_GROUP = ("trẻ em", "trẻ", "em", "người", "dân số", "dân", "nữ", "nam", "phụ nữ", "học sinh",
-              "công dân", "thanh niên", "lao động", "độ tuổi", "cao tuổi", "cụ")
-
-
-def _fold_char(c: str, plain: bool) -> str:
-    f = (strip_diacritics(c) if plain else c).lower()
-    return f if len(f) == 1 else c
-
-
-# Latin letters with Vietnamese marks (and ASCII) folded once, at import.
-_FOLD_TABLES = {plain: {i: _fold_char(chr(i), plain) for i in range(0x20, 0x2000)}
-                for plain in (False, True)}
-
-
-def fold(text: str, plain: bool) -> str:
-    """Length-preserving matching form: lower case, and without marks when `plain`
-    (the mode for text typed without diacritics); spans in it are spans in `text`."""
-    folded = text.translate(_FOLD_TABLES[plain])
-    return folded if len(folded) == len(text) else "".join(_fold_char(c, plain) for c in text)
-
-
-# Words that make a unit word something else: "xã hội" is society, "lần thứ" an ordinal.
-_NOT_FOLLOWED_BY = {"xã": ("hội",), "lần": ("thứ",), "nhà": ("nước", "ở"), "con": ("người",),
-                    "cơ sở": ("hạ tầng", "vật chất", "dữ liệu")}
-
-
-def _alternation(forms: dict[str, str], plain: bool) -> re.Pattern[str]:
-    """A regex matching any surface form (longest first), mapping back through `forms`."""
-    parts = []
-    for surface in sorted(forms, key=len, reverse=True):
-        p = r"\s*".join(re.escape(w) for w in fold(surface, plain).split(" "))
-        p += r"(?!\w)" if surface[-1].isalnum() else ""
-        for word in _NOT_FOLLOWED_BY.get(surface, ()):
-            p += rf"(?!\s+{re.escape(fold(word, plain))}(?!\w))"
-        parts.append(p)
-    return re.compile("|".join(f"({p})" for p in parts))
-
-
-def _form_table(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
-    return {s: canon for canon, alts in table.items() for s in (canon, *alts)}
-
-
-class _Lexicon:
-    """The compiled phrase patterns for one matching mode (with or without diacritics)."""
-
-    def __init__(self, plain: bool):
-        f = (lambda s: fold(s, plain))
-        self.plain = plain
-        self.scales, self.scale_forms = self._table(_SCALES)
-        self.bases, self.base_forms = self._table(_form_table(_BASES))
-        self.denoms, self.denom_forms = self._table(_form_table(_DENOMS))
-        words = "|".join(re.escape(f(w)) for w in TIME_WORDS)
-        self.time = re.compile(rf"\s*(?:{words})(?!\w)")
-        self.range_sep = re.compile(
-            rf"\s*(?:[-\u2212\u2013\u2014÷~]|{f('đến')}|{f('tới')})\s*(?=[-\u2212]?\d)")
-        self.slash = re.compile(r"\s*/\s*(?=\d)")
-        self.out_of = re.compile(
-            rf"\s+(?:{f('trên')}|{f('trong')})(?:\s+{f('tổng')})?(?:\s+{f('số')})?\s+(?=\d)")
-        self.ge_suffix = re.compile(rf"\s*{f('trở lên')}(?!\w)")
-        self.le_suffix = re.compile(rf"\s*(?:{f('trở xuống')}|{f('trở lại')})(?!\w)")
-        groups = "|".join(re.escape(f(w)) for w in sorted(_AGE_GROUP, key=len, reverse=True))
-        self.age_group = re.compile(
-            rf"(?<!\w)(?:{groups})(?:\s+(?:{f('từ')}|{f('dưới')}|{f('trên')}|{f('đủ')}|{f('đến')}|"
-            rf"{f('có')}|{f('trong')}|{f('độ tuổi')}|\d+|-))*\s*$")
-        self.tu = re.compile(rf"(?<!\w){f('từ')}\s*$")
-        self.am = re.compile(rf"(?<!\w){f('âm')}\s*$")
-        self.approx = _tail(f, ("khoảng", "xấp xỉ", "ước khoảng", "chừng", "trên dưới", "gần",
-                               "~", "≈"))
-        self.cmp_ops = [op for op, ws in _COMPARATORS.items() for _ in ws]
-        self.cmp = _tail(f, [w for ws in _COMPARATORS.values() for w in ws], grouped=True)
-        fillers = "|".join(re.escape(f(w)) for w in _FILLERS)
-        self.direction = re.compile(
-            rf"(?<!\w)({f('tăng')}|{f('giảm')}|{f('vượt')}|{f('gấp')})"
-            rf"((?:\s+(?:{fillers}))*)\s*:?\s*$")
-        self.level_fillers = {f(w) for w in ("lên", "xuống", "còn", "đến", "tới", "ở mức", "mức")}
-        self.gap, self.tang, self.giam, self.vuot = f("gấp"), f("tăng"), f("giảm"), f("vượt")
-        skip = "|".join(re.escape(f(w)) for w in sorted(_SKIP_BEFORE, key=len, reverse=True))
-        numbered = "|".join(re.escape(f(w)) for w in _SKIP_BEFORE_SO)
-        self.skip_before = re.compile(rf"(?<!\w)(?:(?:{skip})\s*(?:{f('số')}\s*)?|"
-                                      rf"(?:{numbered})\s*{f('số')}\s*)[:.]?\s*$")
-        self.day_month = re.compile(
-            rf"(?<!\w)(?:{f('ngày')}|{f('đến')}|{f('tới')}|{f('từ')}|{f('trước')}|{f('hết')})"
-            r"\s+(\d{1,2})\s*/\s*(\d{1,2})(?![\d/]|[.,]\d)")
-        nums = "|".join(re.escape(f(w)) for w in _WORD_MULTIPLIERS)
-        self.word_multiplier = re.compile(
-            rf"(?<!\w)(?:({f('tăng')}|{f('giảm')})\s+)?{f('gấp')}\s+({nums})(?:\s+{f('lần')})?"
-            r"(?!\w)(?!\s*\d)")
-
-    def _table(self, forms: dict[str, str]):
-        pattern = _alternation(forms, self.plain)
-        ordered = [forms[s] for s in sorted(forms, key=len, reverse=True)]
-        return pattern, ordered
-
-    @staticmethod
-    def canonical(m: re.Match, ordered: list[str]) -> str:
-        return ordered[m.lastindex - 1]
-
-
-_COMPARATORS = {
-    ">=": ("≥", ">=", "=>", "ít nhất", "tối thiểu", "không dưới", "không thấp hơn", "không ít hơn"),
-    ">": (">", "trên", "hơn", "cao hơn", "nhiều hơn", "vượt trên"),
-    "<=": ("≤", "<=", "=<", "tối đa", "không quá", "không vượt quá", "không cao hơn",
-           "không hơn", "không nhiều hơn"),
-    "<": ("<", "dưới", "thấp hơn", "ít hơn", "chưa đến", "chưa tới", "không đến"),
-}
-_FILLERS = ("thêm", "bình quân", "trung bình", "được", "lên", "xuống", "còn", "đến", "tới",
-            "ở mức", "mức", "gấp", "khoảng", "hơn", "là", "trên", "dưới")
-_SKIP_BEFORE = (
-    "ngày", "tháng", "năm", "quý", "qúy", "khóa", "khoá", "kỳ", "thứ", "điều", "khoản", "chương",
-    "mục", "phần", "tiết", "trang", "lần", "đợt", "giai đoạn", "nhiệm kỳ", "quốc lộ", "tỉnh lộ",
-    "hương lộ", "huyện lộ", "đường tỉnh", "QL", "ĐT", "phụ lục", "biểu", "bảng", "mẫu", "thôn",
-    "tổ", "ấp", "xóm", "khối", "khu phố", "điểm", "nghị quyết", "quyết định", "chỉ thị",
-    "kết luận", "kế hoạch", "báo cáo", "thông tư", "nghị định", "công văn", "tờ trình", "thông báo", "hướng dẫn",
-    "quy định", "đề án", "chương trình", "luật", "văn bản", "covid", "tiêu chí", "STT",
-)
-# Words followed by a number that is a label only when "số" is written: "chỉ tiêu số 3",
-# but "(chỉ tiêu 7)" is a target. (After the words above a number with a unit is still read.)
-_SKIP_BEFORE_SO = ("chỉ tiêu", "mục tiêu", "nhiệm vụ", "dự án")
-_WORD_MULTIPLIERS = {"đôi": 2.0, "hai": 2.0, "rưỡi": 1.5, "ba": 3.0, "bốn": 4.0, "năm": 5.0,
-                     "mười": 10.0}
-
-
-def _tail(f, words, grouped: bool = False) -> re.Pattern[str]:
-    """Any of `words` ending the text (then only spaces), as whole words; with `grouped`,
-    alternative i is group i+1, in the order given."""
-    alts = []
-    for w in words:
-        folded = r"\s+".join(re.escape(x) for x in f(w).split(" "))
-        alt = (r"(?<!\w)" if w[0].isalnum() else "") + folded
-        alts.append(f"({alt})" if grouped else alt)
-    return re.compile(rf"(?:{'|'.join(alts)})\s*$")
-
-
-_LEXICONS = {False: _Lexicon(False), True: _Lexicon(True)}
-
-
-def read_unit(text: str, pos: int = 0) -> tuple[str | None, int]:
-    """The unit written at text[pos:] (after optional spaces), normalised, and where it ends."""
-    plain = not has_diacritics(text)
-    return _read_unit(fold(text, plain), pos, _LEXICONS[plain])
-
-
-def _read_unit(folded: str, pos: int, lex: _Lexicon) -> tuple[str | None, int]:
-    parts, i = [], pos
-    while m := lex.scales.match(folded, _skip_ws(folded, i)):
-        parts.append(lex.canonical(m, lex.scale_forms))
-        i = m.end()
-    m = lex.bases.match(folded, _skip_ws(folded, i))
-    if m:
-        parts.append(lex.canonical(m, lex.base_forms))
-        i = m.end()
-    if not parts:
-        return None, pos
-    unit = " ".join(parts)
-    while True:
-        slash = _UNIT_SLASH.match(folded, i)
-        d = lex.denoms.match(folded, slash.end()) if slash else None
-        if not d:
-            return unit, i
-        unit += "/" + lex.canonical(d, lex.denom_forms)
-        i = d.end()
-
-
-_UNIT_SLASH = re.compile(r"\s*/\s*")
-
-
-def _skip_ws(s: str, i: int) -> int:
-    while i < len(s) and s[i] in " \t\u00a0":
-        i += 1
-    return i
-
-
 # ---------------------------------------------------------------- finding quantities in text
 
 _NUM = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
@@ -333,7 +123,7 @@ class _Text:
     def __init__(self, text: str):
         self.text = text
         plain = not has_diacritics(text)
-        self.lex = _LEXICONS[plain]
+        self.lex = LEXICONS[plain]
         self.folded = fold(text, plain)
         self.excluded = _excluded_spans(text, self.folded, self.lex)
         self.unmarked = None if plain else fold(text, True)
@@ -343,15 +133,15 @@ class _Text:
 
     def unit_at(self, pos: int) -> tuple[str | None, int]:
         """The unit at pos; a unit typed without marks ("ty dong") in a marked text is read too."""
-        unit, end = _read_unit(self.folded, pos, self.lex)
+        unit, end = self.lex.read_unit(self.folded, pos)
         if unit is None and self.unmarked is not None:
-            unit, end = _read_unit(self.unmarked, pos, _LEXICONS[True])
+            unit, end = LEXICONS[True].read_unit(self.unmarked, pos)
             if unit is not None and has_diacritics(self.text[pos:end]):
                 return None, pos
         return unit, end
 
 
-def _excluded_spans(text: str, folded: str, lex: _Lexicon) -> list[tuple[int, int]]:
+def _excluded_spans(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int]]:
     spans = []
     for m in _DATE.finditer(text):
         if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(3)) <= 12:
@@ -408,7 +198,7 @@ def _read_at(t: _Text, m: re.Match, floor: int) -> Quantity | None:
             return None                     # "5G", "1A": a code, not a quantity
         if t.lex.time.match(t.folded, end):
             return None                     # "6 tháng", "5 năm": a period
-        if m.group().isdigit() and 1900 <= value <= 2100:
+        if _is_year(m.group(), value):
             return None                     # a year
     floor = max(floor, start - _WINDOW)
     q = Quantity(raw="", value=value, unit=unit, start=start, end=end)
@@ -431,7 +221,7 @@ def _second_number(t: _Text, pos: int) -> tuple[re.Match, float, str | None, int
     if value is None:
         return None
     unit, end = t.unit_at(m.end())
-    if unit is None and m.group().isdigit() and 1900 <= value <= 2100:
+    if unit is None and _is_year(m.group(), value):
         return None                         # "đạt 95% đến 2025": a year, not an upper bound
     return m, value, unit, end
 
@@ -459,6 +249,10 @@ def _extend_range_or_pair(t: _Text, q: Quantity, token: str) -> Quantity | None:
         return q                            # "37 trên 50" only counts things out of a total
     return replace(q, second=v2, unit=unit, kind="count_of_total" if is_count else "pair",
                    end=end2)
+
+
+def _is_year(token: str, value: float) -> bool:
+    return token.isdigit() and 1900 <= value <= 2100
 
 
 def _is_integer(token: str) -> bool:
@@ -505,7 +299,7 @@ def _negated(q: Quantity) -> Quantity:
     return replace(q, value=-q.value if q.value else q.value)
 
 
-def _with_direction(q: Quantity, m: re.Match, lex: _Lexicon) -> Quantity:
+def _with_direction(q: Quantity, m: re.Match, lex: Lexicon) -> Quantity:
     word, fillers = m.group(1), m.group(2).split()
     multiplier = word == lex.gap or lex.gap in fillers or q.unit == "lần"
     direction = {lex.tang: "tang", lex.giam: "giam", lex.vuot: "tang"}.get(word)
@@ -524,7 +318,7 @@ def _has_phrase(text: str, phrase: str) -> bool:
 
 def _word_multiplier(t: _Text, m: re.Match) -> Quantity:
     word = m.group(2)
-    value = next(v for w, v in _WORD_MULTIPLIERS.items() if fold(w, t.lex.plain) == word)
+    value = next(v for w, v in WORD_MULTIPLIERS.items() if fold(w, t.lex.plain) == word)
     direction = {t.lex.tang: "tang", t.lex.giam: "giam"}.get(m.group(1) or "")
     return Quantity(raw=t.text[m.start():m.end()], value=value, unit="lần", kind="multiplier",
                     direction=direction, start=m.start(), end=m.end())
