@@ -6,21 +6,21 @@ Pure functions over the shared model; reports/ renders the result.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 from model import (AggregateRow, CatalogEntry, Contribution, FileRecord, IndicatorValue, MergedParagraph,
                    Outline, OutlineNode, Paragraph, Reference, Section, Status, Submission, Unit)
-from parsers.normalize import clean, strip_diacritics
+from aggregators.versions import (UNKNOWN_PREFIX, local_day, received_at, select_versions,  # noqa: F401
+                                  version_hint)
+from parsers.normalize import clean
 
 MERGE_THRESHOLD = 95.0      # rapidfuzz ratio on normalised text to call two paragraphs the same
 MERGE_MIN_CHARS = 80        # shorter paragraphs are not worth merging ("Kết quả cụ thể:")
 MET = (Status.DAT, Status.VUOT)
-UNKNOWN_PREFIX = "tep:"     # unit id given to a submission whose unit was not identified
 
 
 @dataclass(frozen=True)
@@ -85,68 +85,6 @@ def order_submissions(subs: list[Submission] | tuple[Submission, ...], ref: Refe
     rank = {u.id: i for i, u in enumerate(ref.units)}
     return tuple(sorted(subs, key=lambda s: (rank.get(s.unit.id, len(rank)), s.unit.id is None,
                                              s.unit.id or "", Path(s.source).name, s.source)))
-
-
-# ---------------------------------------------------------------- versions
-
-_VERSION_NUMBER = re.compile(r"(?:^|[^a-z0-9])(?:v|ver|version|phien ban|lan|l)[\s._-]*(\d{1,2})(?!\d)")
-_REVISION_WORDS = re.compile(r"bo[\s._-]*sung|(?:^|[^a-z])bs(?:[^a-z]|$)|sua[\s._-]*doi|chinh[\s._-]*sua"
-                             r"|hieu[\s._-]*chinh|cap[\s._-]*nhat|final|thay[\s._-]*the")
-
-
-def version_hint(source: str) -> int:
-    """Version a file name claims: 'v3' -> 3, 'lần 2' -> 2, 'bổ sung'/'sửa đổi' -> 2, else 1."""
-    name = strip_diacritics(unicodedata.normalize("NFC", Path(source).stem)).casefold()
-    numbers = [int(m) for m in _VERSION_NUMBER.findall(name)]
-    if numbers:
-        return max(numbers)
-    return 2 if _REVISION_WORDS.search(name) else 1
-
-
-def received_at(text: str | None) -> datetime:
-    """A FileRecord's ISO timestamp as naive UTC, to the minute (files copied together tie)."""
-    if not text:
-        return datetime.min
-    try:
-        when = datetime.fromisoformat(text)
-    except ValueError:
-        return datetime.min
-    if when.tzinfo is not None:
-        when = when.astimezone(timezone.utc).replace(tzinfo=None)
-    return when.replace(second=0, microsecond=0)
-
-
-def _version_rank(item: tuple[Submission, FileRecord]) -> tuple:
-    sub, rec = item
-    return received_at(rec.received), version_hint(sub.source), Path(sub.source).name, sub.source
-
-
-def select_versions(items: list[tuple[Submission, FileRecord]]
-                    ) -> tuple[list[tuple[Submission, FileRecord]], list[FileRecord]]:
-    """Keep the latest version per unit and one copy per content; the rest become 'skipped'."""
-    kept_by_hash: dict[str, tuple[Submission, FileRecord]] = {}
-    skipped: list[FileRecord] = []
-    for item in sorted(items, key=_version_rank, reverse=True):
-        best = kept_by_hash.get(item[0].sha256)
-        if best is None:
-            kept_by_hash[item[0].sha256] = item
-            continue
-        name = Path(best[0].source).name
-        skipped.append(replace(item[1], status="skipped", unit=item[0].unit.id or item[1].unit,
-                               reason=f"Trùng nội dung với {name} / duplicate of {name}"))
-    kept: dict[str, tuple[Submission, FileRecord]] = {}
-    for item in sorted(kept_by_hash.values(), key=_version_rank, reverse=True):
-        key = item[0].unit.id or UNKNOWN_PREFIX + item[0].source
-        if key not in kept:
-            kept[key] = item
-            continue
-        name = Path(kept[key][0].source).name
-        skipped.append(replace(
-            item[1], status="skipped", unit=item[0].unit.id,
-            reason=f"Phiên bản cũ hơn, đã dùng bản {name} / older version, {name} is used instead"))
-    order = {id(item[0]): n for n, item in enumerate(items)}
-    return (sorted(kept.values(), key=lambda it: order[id(it[0])]),
-            sorted(skipped, key=lambda r: r.source))
 
 
 # ---------------------------------------------------------------- contributions
@@ -343,7 +281,7 @@ def submission_status(records: list[FileRecord] | tuple[FileRecord, ...], subs: 
         when = rec.received if rec else None
         on_time = None
         if sub is not None and unit.han_nop is not None and when:
-            day = _day(when)
+            day = local_day(when)
             on_time = None if day is None else day <= unit.han_nop
         note = "; ".join(f"{Path(r.source).name}: {r.status}" + (f" ({r.reason})" if r.reason else "")
                          for r in others)
@@ -359,10 +297,3 @@ def submission_status(records: list[FileRecord] | tuple[FileRecord, ...], subs: 
         rows.append(SubmissionStatus(rec.unit, name, False, rec.status == "ok", rec.source, rec.received,
                                      None, None, rec.status, rec.reason or ""))
     return tuple(rows)
-
-
-def _day(text: str) -> date | None:
-    try:
-        return datetime.fromisoformat(text).date()
-    except ValueError:
-        return None

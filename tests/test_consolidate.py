@@ -1,6 +1,7 @@
 """Consolidation: version selection, contributions per node, merged boilerplate, aggregates."""
 from __future__ import annotations
 
+import random
 from datetime import date
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import strategies as st
 
 from aggregators.consolidate import (Consolidation, comparable_value, consolidate, merge_boilerplate,
                                      select_versions, submission_status, version_hint)
+from aggregators.versions import base_name, claims_version
 from model import (Catalog, CatalogEntry, Contribution, FileRecord, IndicatorValue, Outline, OutlineNode,
                    Paragraph, Reference, Section, SourceRef, Status, Submission, Table, Unit, UnitMatch)
 
@@ -92,9 +94,21 @@ def test_version_hint_reads_file_names():
     assert version_hint("nam-giang-2023.docx") == 1          # a year is not a version
 
 
+_WORDS = ("kinh tế", "tăng trưởng", "nông thôn mới", "giáo dục", "y tế", "quốc phòng", "an ninh", "đảng viên",
+          "chi bộ", "thu ngân sách", "đầu tư công", "du lịch", "môi trường", "văn hóa", "cải cách hành chính",
+          "giảm nghèo", "việc làm", "hạ tầng", "chuyển đổi số", "dân vận", "kiểm tra", "giám sát", "thôn", "xã")
+
+
+def _body(prefix: str, n: int) -> list[str]:
+    """n distinct body paragraphs (different words, not just a different number) of one report."""
+    rng = random.Random(prefix)
+    return [f"{prefix} {k}: " + ", ".join(rng.sample(_WORDS, 12)) + "." for k in range(n)]
+
+
 def test_latest_received_wins_and_older_is_skipped_with_reason():
-    old = make_sub("in/dai-loc.docx", "dai-loc", [])
-    new = make_sub("in/dai-loc-moi.docx", "dai-loc", [])
+    body = _body("Đại Lộc", 10)
+    old = make_sub("in/dai-loc.docx", "dai-loc", [("P1.I.1", None, True, body)])
+    new = make_sub("in/dai-loc-moi.docx", "dai-loc", [("P1.I.1", None, True, body[:8] + ["Đoạn mới thêm."])])
     other = make_sub("in/duy-xuyen.docx", "duy-xuyen", [])
     items = [(old, record(old.source, "2023-07-20T08:00:00")), (new, record(new.source, "2023-07-25T09:00:00")),
              (other, record(other.source))]
@@ -102,6 +116,7 @@ def test_latest_received_wins_and_older_is_skipped_with_reason():
     assert [s.source for s, _ in kept] == ["in/dai-loc-moi.docx", "in/duy-xuyen.docx"]
     assert [(r.source, r.status, r.unit) for r in skipped] == [("in/dai-loc.docx", "skipped", "dai-loc")]
     assert "cũ" in skipped[0].reason and "older" in skipped[0].reason and " / " in skipped[0].reason
+    assert all(not r.warnings for _, r in kept)
 
 
 def test_same_time_then_file_name_version_decides():
@@ -111,6 +126,51 @@ def test_same_time_then_file_name_version_decides():
                                      (b, record(b.source, "2023-07-20T08:00:40"))])
     assert [s.source for s, _ in kept] == [a.source]
     assert [r.source for r in skipped] == [b.source]
+
+
+def test_two_different_reports_of_one_unit_are_both_kept_and_flagged():
+    """A commune's report under the district's letterhead must not push the district's report out."""
+    district = make_sub("in/hoa-vang.docx", "hoa-vang", [("P1.I.1", None, True, _body("Huyện", 95))])
+    commune = make_sub("in/chi-bo-hoa-phong.docx", "hoa-vang",
+                       [("P1.I.1", None, True, _body("Chi bộ thôn", 6) + _body("Huyện", 2))])
+    items = [(district, record(district.source, "2023-07-20T08:00:00", unit="hoa-vang")),
+             (commune, record(commune.source, "2023-07-22T10:00:00", unit="hoa-vang"))]
+    kept, skipped = select_versions(items)
+    assert [s.source for s, _ in kept] == [district.source, commune.source] and skipped == []
+    for _, rec in kept:
+        assert len(rec.warnings) == 1
+        warning = rec.warnings[0]
+        assert "Hai báo cáo cùng được nhận là của đơn vị" in warning and "two reports identified as unit" in warning
+        assert "hoa-vang.docx" in warning and "chi-bo-hoa-phong.docx" in warning
+
+
+def test_shared_content_makes_versions_whatever_the_names():
+    body = _body("Duy Xuyên", 20)
+    first = make_sub("in/BC so ket DX.docx", "duy-xuyen", [("P1.I.1", None, True, body)])
+    again = make_sub("in/duy-xuyen-gui-lai.docx", "duy-xuyen", [("P1.I.1", None, True, body[:15] + body[16:])])
+    kept, skipped = select_versions([(first, record(first.source, "2023-07-20T08:00:00")),
+                                     (again, record(again.source, "2023-07-21T08:00:00"))])
+    assert [s.source for s, _ in kept] == [again.source] and [r.source for r in skipped] == [first.source]
+
+
+def test_version_claim_first_then_received_to_the_second():
+    body = _body("Nam Giang", 5)
+    claimed = make_sub("in/nam-giang (bổ sung).docx", "nam-giang", [("P1.I.1", None, True, body)])
+    plain = make_sub("in/nam-giang.docx", "nam-giang", [("P1.I.1", None, True, body)])
+    kept, _ = select_versions([(claimed, record(claimed.source, "2023-07-20T08:00:00")),
+                               (plain, record(plain.source, "2023-07-25T08:00:00"))])
+    assert [s.source for s, _ in kept] == [claimed.source]
+    early = make_sub("in/b.docx", "nam-giang", [("P1.I.1", None, True, body)])
+    late = make_sub("in/a.docx", "nam-giang", [("P1.I.1", None, True, body)])
+    kept, skipped = select_versions([(early, record(early.source, "2023-07-20T08:00:01")),
+                                     (late, record(late.source, "2023-07-20T08:00:40"))])
+    assert [s.source for s, _ in kept] == [late.source] and [r.source for r in skipped] == [early.source]
+
+
+def test_version_marks_in_names():
+    assert version_hint("dai-loc (1).docx") == 2 and claims_version("dai-loc (1).docx")
+    assert claims_version("BC sửa đổi.docx") and not claims_version("nam-giang-2023.docx")
+    assert base_name("Đại Lộc lần 2.docx") == base_name("dai loc.docx") == "dai loc"
 
 
 def test_identical_content_is_a_duplicate_even_without_unit():
