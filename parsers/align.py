@@ -129,6 +129,7 @@ def _as_int(label: Label | None) -> str | None:
 
 LABEL_TRUST_GAP = 0.05     # a label's number does not count against a near-exact match of the words
 NEAR_EXACT = 0.9           # elsewhere (a renumbered section keeps its words, not its number)
+EXACT = 0.98               # an unlabelled line worded exactly as a part (or its alias) may be that part
 
 
 def pair_scores(sim: np.ndarray, candidates: list[Candidate], labels: list[Label | None],
@@ -138,7 +139,8 @@ def pair_scores(sim: np.ndarray, candidates: list[Candidate], labels: list[Label
     Same kind of label +0.06, same number +0.1 (a part's own number makes it at least 0.9); a letter
     for a part or Roman node -0.4, "2.2." for an Arabic node -0.04 (+0.05 for its last number, +0.1
     more when its first is the parent's), other kind clashes -0.12 (-0.3 with a part); an unlabelled
-    line for a part -0.3 (-0.1 if styled as a top heading); weak heading evidence costs up to 0.25.
+    line for a part -0.3 (-0.1 if styled as a top heading or worded exactly: "PHỤ LỤC"); weak
+    heading evidence costs up to 0.25.
     Units renumber their sections, so a matching number adds no evidence where the heading's words
     fit another node near-exactly and this one clearly less."""
     best = sim.max(axis=1, keepdims=True)
@@ -165,7 +167,7 @@ def pair_scores(sim: np.ndarray, candidates: list[Candidate], labels: list[Label
          + 0.05 * (tail & trust) + 0.1 * (tail & (legal == pv) & trust) - 0.3 * part - 0.12 * other)
     w = np.where(value & (ck == "part"), np.maximum(w, 0.9), w)
     styled_top = np.array([c.style_level == 0 for c in candidates])[:, None]
-    w = w - ((ck == "") & (nk == "part")) * np.where(styled_top, 0.1, 0.3)
+    w = w - ((ck == "") & (nk == "part")) * np.where(styled_top | (sim >= EXACT), 0.1, 0.3)
     strength = np.array([c.strength for c in candidates])[:, None]
     return (w - (1.0 - strength) * 0.25).astype(float)
 

@@ -136,6 +136,17 @@ def heading_depth(cand: Candidate, depths: dict[tuple, int]) -> int | None:
     return None
 
 
+def _closing_position(blocks: list[Block], headings: list[int]) -> int:
+    """Where the closing block begins: after the last outline heading, unless outline headings follow
+    the signature (the appendices of an outline that has them), then at the first closing line."""
+    if not headings:
+        return _closing_start(blocks, 0)
+    first = _closing_start(blocks, headings[0])
+    if first < len(blocks) and any(h > first for h in headings):
+        return first
+    return _closing_start(blocks, headings[-1])
+
+
 def _enclosing(outline: Outline, current: str, depth: int | None) -> str:
     """The outline node that holds an unaligned heading: the nearest ancestor above its depth."""
     if depth is None or current in ("front", "back"):
@@ -208,7 +219,7 @@ def build_sections(blocks: list[Block], outline: Outline) -> tuple[list[Section]
     by_pos = {c.pos: c for c in candidates}
     depths = learn_depths(candidates, {p: a.node_id for p, a in alignment.items()}, outline)
     last_heading = max(alignment, default=-1)
-    closing = _closing_start(blocks, last_heading) if alignment else _closing_start(blocks, 0)
+    closing = _closing_position(blocks, sorted(alignment))
     warnings: list[str] = []
     current = _Builder("front", None, True, 1.0)
     sections: list[Section] = []

@@ -1,5 +1,5 @@
 """The parser on a third independently written corpus (tests/realistic2), scored with bench/accuracy.py
-against issue 3's bars, plus one small test per failure class found on it (the contract ambiguity stays xfail)."""
+against issue 3's bars, plus one small test per failure class found on it."""
 from __future__ import annotations
 
 import json
@@ -173,8 +173,6 @@ def test_unregistered_unit_is_not_forced(ref, header):
     assert parse_bytes(write(items), "bao-cao.docx", ref).unit.id is None
 
 
-@pytest.mark.xfail(strict=False, reason="contract ambiguity: an appendix after the signature of a city report "
-                                        "('PHỤ LỤC') is read as back, not as P3 'Các phụ lục'")
 def test_city_appendix_after_signature_is_p3(city_ref):
     items = [P("HUYỆN ỦY HÒA VANG", "front", "front"), P("BÁO CÁO", "front", "title", bold=True),
              _head("PHẦN THỨ NHẤT", "P1"),
