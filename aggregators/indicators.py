@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from aggregators.indicator_prose import INDICATOR_SECTIONS, prose_readings
+from aggregators.indicator_clauses import INDICATOR_SECTIONS
+from aggregators.indicator_prose import prose_readings
 from aggregators.indicator_tables import Reading, table_readings
 from aggregators.matching import Matcher, match_names, name_key, unit_class
 from aggregators.status import derive_status, parse_status

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from aggregators.indicator_prose import clause_reading, clause_readings
+from aggregators.indicator_clauses import clause_reading, clause_readings
 from aggregators.indicator_tables import column_roles, header_role
 from aggregators.indicators import extract_indicators
 from aggregators.matching import build_matcher
