@@ -12,8 +12,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from model import (AggregateRow, CatalogEntry, Contribution, FileRecord, IndicatorValue, MergedParagraph,
+from model import (AggregateRow, Catalog, CatalogEntry, Contribution, FileRecord, IndicatorValue, MergedParagraph,
                    Outline, OutlineNode, Paragraph, Reference, Section, Status, Submission, Unit)
+from aggregators.measure import unit_factor
 from aggregators.versions import (UNKNOWN_PREFIX, local_day, received_at, select_versions,  # noqa: F401
                                   version_hint)
 from parsers.normalize import clean
@@ -21,6 +22,7 @@ from parsers.normalize import clean
 MERGE_THRESHOLD = 95.0      # rapidfuzz ratio on normalised text to call two paragraphs the same
 MERGE_MIN_CHARS = 80        # shorter paragraphs are not worth merging ("Kết quả cụ thể:")
 MET = (Status.DAT, Status.VUOT)
+REVIEW_THRESHOLD = 0.85     # matches scored lower stay out of the aggregates and are listed for review
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class Consolidation:
     missing: tuple[Unit, ...]                 # registry units without a kept submission
     unplaced: tuple[Contribution, ...] = ()   # content under ids the outline does not have
     units: tuple[tuple[str, str], ...] = ()   # (unit id, display name) of each kept submission, in order
+    review_threshold: float = REVIEW_THRESHOLD  # matches scored lower are not aggregated
 
     def unit_name(self, unit_id: str) -> str:
         return next((name for uid, name in self.units if uid == unit_id), unit_id)
@@ -173,24 +176,44 @@ def merge_boilerplate(contributions: list[Contribution], threshold: float = MERG
 
 # ---------------------------------------------------------------- indicators
 
-_MONEY = re.compile(r"^(nghìn tỷ|ngàn tỷ|nghìn|ngàn|triệu|tỷ)?\s*(đồng|usd)(.*)$")
-_SCALE = {None: 1.0, "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "nghìn tỷ": 1e12, "ngàn tỷ": 1e12}
+UNMATCHED = "Không khớp danh mục chỉ tiêu"
 
 
-def _money(unit: str) -> tuple[float, str] | None:
-    text = clean(unit).casefold().replace("tỉ", "tỷ").replace(" / ", "/")
-    m = _MONEY.match(text)
-    return (_SCALE[m.group(1)], m.group(2) + m.group(3).replace(" ", "")) if m else None
+def low_score(threshold: float) -> str:
+    """Review reason of a match scored below the threshold."""
+    return f"Độ tin cậy thấp (dưới {threshold:g})"
 
 
 def comparable_value(iv: IndicatorValue, entry: CatalogEntry) -> float | None:
-    """The value in the catalog's unit when it is a money unit at another scale, else as read."""
-    if iv.value is None or not iv.unit or not entry.dvt:
-        return iv.value
-    have, want = _money(iv.unit), _money(entry.dvt)
-    if have and want and have[1] == want[1]:
-        return iv.value * have[0] / want[0]
-    return iv.value
+    """The value in the catalog's unit (nghìn/triệu/tỷ rescaled), or None when the units differ in kind."""
+    factor = unit_factor(iv.unit, entry.dvt)
+    if iv.value is None or factor is None:
+        return None
+    return round(iv.value * factor, 9)
+
+
+def in_catalog_unit(iv: IndicatorValue, entry: CatalogEntry) -> IndicatorValue | None:
+    """The reading with value, target and estimate in the catalog's unit, or None when not comparable."""
+    factor = unit_factor(iv.unit, entry.dvt)
+    if factor is None:
+        return None
+    if factor == 1.0:
+        return iv
+    scaled = {k: None if getattr(iv, k) is None else round(getattr(iv, k) * factor, 9)
+              for k in ("value", "target", "estimate")}
+    return replace(iv, unit=entry.dvt, **scaled)
+
+
+def review_reason(iv: IndicatorValue, catalog: Catalog, threshold: float = REVIEW_THRESHOLD) -> str | None:
+    """Why a reading stays out of the aggregates and goes to review, or None when it counts."""
+    entry = catalog.get(iv.id) if iv.id is not None else None
+    if entry is None:
+        return UNMATCHED
+    if iv.score < threshold:
+        return low_score(threshold)
+    if unit_factor(iv.unit, entry.dvt) is None:
+        return f"ĐVT khác danh mục ({iv.unit} ≠ {entry.dvt}) / unit differs from the catalog ({entry.dvt})"
+    return None
 
 
 def _preference(iv: IndicatorValue) -> tuple:
@@ -198,11 +221,11 @@ def _preference(iv: IndicatorValue) -> tuple:
 
 
 def aggregate_row(entry: CatalogEntry, per_unit: dict[str, IndicatorValue]) -> AggregateRow:
-    """Combine the units' values of one indicator per the catalog's tong_hop."""
+    """Combine the units' values (already in the catalog's unit) of one indicator per the catalog's tong_hop."""
     reporting = [iv for iv in per_unit.values() if iv.value is not None or iv.status is not None]
     rated = [iv for iv in per_unit.values() if iv.status is not None]
     n_met = sum(iv.status in MET for iv in rated)
-    values = [v for v in (comparable_value(iv, entry) for iv in per_unit.values()) if v is not None]
+    values = [iv.value for iv in per_unit.values() if iv.value is not None]
     aggregate = None
     if entry.tong_hop == "tong" and values:
         aggregate = sum(values)
@@ -216,17 +239,20 @@ def aggregate_row(entry: CatalogEntry, per_unit: dict[str, IndicatorValue]) -> A
                         n_reporting=len(reporting), n_met=n_met)
 
 
-def aggregate_indicators(subs: tuple[Submission, ...], ref: Reference) -> tuple[AggregateRow, ...]:
-    """One row per catalog entry: each unit's best reading of it, and the aggregate."""
+def aggregate_indicators(subs: tuple[Submission, ...], ref: Reference,
+                         threshold: float = REVIEW_THRESHOLD) -> tuple[AggregateRow, ...]:
+    """One row per catalog entry: each unit's best reading that passes review, in the catalog's unit,
+    and the aggregate. Readings with another kind of unit or a low match score are left to review."""
     best: dict[tuple[str, str], IndicatorValue] = {}
     for sub in subs:
         unit_id, _ = unit_key(sub, ref)
         for iv in sub.indicators:
-            if iv.id is None or ref.catalog.get(iv.id) is None:
+            if review_reason(iv, ref.catalog, threshold) is not None:
                 continue
+            converted = in_catalog_unit(iv, ref.catalog.get(iv.id))
             previous = best.get((iv.id, unit_id))
-            if previous is None or _preference(iv) > _preference(previous):
-                best[(iv.id, unit_id)] = iv
+            if previous is None or _preference(converted) > _preference(previous):
+                best[(iv.id, unit_id)] = converted
     units = [unit_key(s, ref)[0] for s in subs]
     return tuple(aggregate_row(entry, {u: best[(entry.id, u)] for u in units if (entry.id, u) in best})
                  for entry in ref.catalog.entries)
@@ -235,7 +261,8 @@ def aggregate_indicators(subs: tuple[Submission, ...], ref: Reference) -> tuple[
 # ---------------------------------------------------------------- the whole
 
 
-def consolidate(subs: list[Submission] | tuple[Submission, ...], ref: Reference) -> Consolidation:
+def consolidate(subs: list[Submission] | tuple[Submission, ...], ref: Reference,
+                review_threshold: float = REVIEW_THRESHOLD) -> Consolidation:
     """The consolidation of kept submissions against the reference data."""
     ordered = order_submissions(subs, ref)
     by_node, unplaced = contributions_by_node(ordered, ref)
@@ -245,9 +272,10 @@ def consolidate(subs: list[Submission] | tuple[Submission, ...], ref: Reference)
         nodes.append(NodeContent(node=node, merged=merged, contributions=contributions))
     submitted = {s.unit.id for s in ordered if s.unit.id}
     return Consolidation(outline=ref.outline, nodes=tuple(nodes), submissions=ordered,
-                         aggregates=aggregate_indicators(ordered, ref),
+                         aggregates=aggregate_indicators(ordered, ref, review_threshold),
                          missing=tuple(u for u in ref.units if u.id not in submitted),
-                         unplaced=tuple(unplaced), units=tuple(unit_key(s, ref) for s in ordered))
+                         unplaced=tuple(unplaced), units=tuple(unit_key(s, ref) for s in ordered),
+                         review_threshold=review_threshold)
 
 
 _STATUS_WEIGHT = {"ok": 0, "skipped": 1, "rejected": 2}

@@ -12,13 +12,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from aggregators.consolidate import Consolidation, submission_status, unit_key
+from aggregators.consolidate import Consolidation, review_reason, submission_status, unit_key
 from model import FileRecord, IndicatorValue, Reference, Status
 from reports.atomic import stable_zip, write_bytes_atomic
 from reports.draft_docx import TONG_HOP_LABEL
 
 SHEETS = ("Tổng hợp", "Chi tiết", "Cần rà soát", "Nộp báo cáo", "Danh mục")
-REVIEW_THRESHOLD = 0.85
 FIXED_TIME = datetime(2000, 1, 1)
 STATUS_LABEL = {Status.VUOT: "Vượt", Status.DAT: "Đạt", Status.CHUA_DAT: "Chưa đạt",
                 Status.KHA_NANG_DAT: "Có khả năng đạt", Status.GAN_DAT: "Gần đạt", Status.KHO_DAT: "Khó đạt"}
@@ -65,7 +64,10 @@ def unit_columns(cons: Consolidation, ref: Reference) -> list[tuple[str, str]]:
 
 
 def summary_rows(cons: Consolidation, ref: Reference) -> list[list]:
-    """Tổng hợp: one row per catalog indicator, a (value, status) group per unit, the aggregate."""
+    """Tổng hợp: one row per catalog indicator, a (value, status) group per unit, the aggregate.
+
+    Unit values are the ones the aggregate used, in the catalog's unit (ĐVT column); readings in another
+    kind of unit or matched with a low score are in 'Cần rà soát' instead."""
     units = unit_columns(cons, ref)
     header = ["Mã chỉ tiêu", "Tên chỉ tiêu", "ĐVT", "Cách tổng hợp"]
     for _, name in units:
@@ -99,17 +101,17 @@ def detail_rows(cons: Consolidation, ref: Reference) -> list[list]:
 
 
 def review_rows(cons: Consolidation, ref: Reference, threshold: float) -> list[list]:
-    """Cần rà soát: unmatched readings and matches scored below the threshold, best candidates beside."""
+    """Cần rà soát: readings left out of the aggregates (unmatched, scored below the threshold, unit of
+    another kind than the catalog's), best candidates beside."""
     header = ["Mã đơn vị", "Đơn vị", "Lý do", "Mã chỉ tiêu đề xuất", "Tên chỉ tiêu (nguyên văn)", "Giá trị", "ĐVT",
               "Độ tin cậy"]
     for n in (1, 2, 3):
         header += [f"Ứng viên {n} – mã", f"Ứng viên {n} – tên", f"Ứng viên {n} – điểm"]
     rows = [header + ["Tệp nguồn", "Mục", "Nguyên văn"]]
     for unit_id, unit_name, source, iv in _reading(cons, ref):
-        if iv.id is not None and iv.score >= threshold:
+        reason = review_reason(iv, ref.catalog, threshold)
+        if reason is None:
             continue
-        reason = ("Không khớp danh mục chỉ tiêu" if iv.id is None
-                  else f"Độ tin cậy thấp (dưới {threshold:g})")
         row = [unit_id, unit_name, reason, iv.id, iv.name_raw, iv.value, iv.unit, round(iv.score, 4)]
         for c in list(iv.candidates[:3]) + [None] * (3 - min(3, len(iv.candidates))):
             row += [c.id, c.ten, round(c.score, 4)] if c else [None, None, None]
@@ -169,8 +171,9 @@ def inputs_time(records) -> datetime:
 
 
 def build_workbook(cons: Consolidation, records, ref: Reference,
-                   review_threshold: float = REVIEW_THRESHOLD) -> Workbook:
-    """The five sheets as an openpyxl Workbook (not yet saved)."""
+                   review_threshold: float | None = None) -> Workbook:
+    """The five sheets as an openpyxl Workbook (not yet saved); the review threshold is the consolidation's."""
+    review_threshold = cons.review_threshold if review_threshold is None else review_threshold
     wb = Workbook()
     wb.remove(wb.active)
     content = (summary_rows(cons, ref), detail_rows(cons, ref), review_rows(cons, ref, review_threshold),
@@ -185,7 +188,7 @@ def build_workbook(cons: Consolidation, records, ref: Reference,
 
 
 def write_workbook(cons: Consolidation, records: list[FileRecord] | tuple[FileRecord, ...], ref: Reference,
-                   path: Path | str, review_threshold: float = REVIEW_THRESHOLD) -> Path:
+                   path: Path | str, review_threshold: float | None = None) -> Path:
     """Write chi-tieu.xlsx atomically; the same inputs give the same bytes."""
     buffer = io.BytesIO()
     with ZipFile(buffer, "w", ZIP_DEFLATED) as archive:   # Workbook.save would stamp 'modified' with now

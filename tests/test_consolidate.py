@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -10,6 +11,8 @@ from hypothesis import strategies as st
 
 from aggregators.consolidate import (Consolidation, comparable_value, consolidate, merge_boilerplate,
                                      select_versions, submission_status, version_hint)
+from aggregators.consolidate import review_reason
+from aggregators.measure import unit_factor
 from aggregators.versions import base_name, claims_version
 from model import (Catalog, CatalogEntry, Contribution, FileRecord, IndicatorValue, Outline, OutlineNode,
                    Paragraph, Reference, Section, SourceRef, Status, Submission, Table, Unit, UnitMatch)
@@ -298,8 +301,43 @@ def test_money_units_convert_only_within_the_same_currency():
     entry = CatalogEntry("x", "X", "tỷ đồng", "", "tang", "tong")
     assert comparable_value(iv("x", 500.0, unit="triệu đồng"), entry) == pytest.approx(0.5)
     assert comparable_value(iv("x", 2.0, unit="nghìn tỷ đồng"), entry) == pytest.approx(2000.0)
-    assert comparable_value(iv("x", 5.0, unit="triệu USD"), entry) == 5.0
+    assert comparable_value(iv("x", 5.0, unit="triệu USD"), entry) is None
+    assert comparable_value(iv("x", 5.0, unit="%"), entry) is None
     assert comparable_value(iv("x", 5.0, unit=None), entry) == 5.0
+
+
+def test_aggregates_take_only_values_in_a_comparable_unit_with_a_good_match():
+    ref = make_ref()
+    jobs = CatalogEntry("new_jobs", "Số lao động được tạo việc làm mới", "người", "Xã hội", "tang", "tong")
+    ref = replace(ref, catalog=Catalog(ref.catalog.entries + (jobs,), "cat2"))
+    subs = [make_sub("in/dl.docx", "dai-loc", [], [iv("budget_revenue", 1200.0, unit="tỷ đồng"),
+                                                  iv("new_jobs", 2.5, unit="nghìn người")]),
+            make_sub("in/dx.docx", "duy-xuyen", [], [iv("budget_revenue", 15.0, unit="%"),
+                                                    iv("new_jobs", 1000.0, unit="lao động")]),
+            make_sub("in/hv.docx", "hoa-vang", [], [iv("budget_revenue", 300_000.0, unit="triệu đồng")]),
+            make_sub("in/ng.docx", "nam-giang", [], [iv("budget_revenue", 999.0, unit="tỷ đồng", score=0.5)])]
+    rows = {r.entry.id: r for r in consolidate(subs, ref).aggregates}
+    revenue = rows["budget_revenue"]
+    assert revenue.aggregate == pytest.approx(1500.0)
+    assert list(revenue.per_unit) == ["dai-loc", "hoa-vang"] and revenue.n_reporting == 2
+    assert (revenue.per_unit["hoa-vang"].value, revenue.per_unit["hoa-vang"].unit) == (pytest.approx(300.0), "tỷ đồng")
+    assert rows["new_jobs"].aggregate == pytest.approx(3500.0)
+    assert review_reason(subs[1].indicators[0], ref.catalog).startswith("ĐVT khác danh mục")
+    assert "unit differs from the catalog" in review_reason(subs[1].indicators[0], ref.catalog)
+    assert "Độ tin cậy thấp" in review_reason(subs[3].indicators[0], ref.catalog)
+    assert review_reason(subs[2].indicators[0], ref.catalog) is None
+
+
+@pytest.mark.parametrize("unit,dvt,factor", [
+    ("triệu đồng", "tỷ đồng", 1e-3), ("nghìn tỷ đồng", "tỷ đồng", 1e3), ("tỉ đồng", "tỷ đồng", 1.0),
+    ("nghìn người", "người", 1e3), ("đảng viên", "người", 1.0), ("giường/nghìn dân", "giường/vạn dân", 10.0),
+    ("giường bệnh/vạn dân", "giường/vạn dân", 1.0), ("triệu đồng/người", "triệu đồng/người/năm", 1.0),
+    ("%", "tỷ đồng", None), ("triệu USD", "tỷ đồng", None), ("ha", "xã", None), ("lần", "điểm", None),
+    ("USD/người", "triệu đồng/người/năm", None), (None, "người", 1.0),
+])
+def test_unit_factor(unit, dvt, factor):
+    got = unit_factor(unit, dvt)
+    assert got == (None if factor is None else pytest.approx(factor))
 
 
 def test_submission_status_lists_every_registry_unit_then_unclaimed_files():

@@ -102,6 +102,27 @@ def test_detail_review_register_and_catalog(book):
     assert len(_rows(wb["Danh mục"])) == 1 + len(ref.catalog.entries)
 
 
+def test_summary_shows_converted_values_and_review_lists_other_units(tmp_path):
+    ref = make_ref()
+    subs = [make_sub("in/dl.docx", "dai-loc", [], [iv("budget_revenue", 250_000.0, unit="triệu đồng")]),
+            make_sub("in/dx.docx", "duy-xuyen", [], [iv("budget_revenue", 12.5, unit="%")]),
+            make_sub("in/hv.docx", "hoa-vang", [], [iv("budget_revenue", 100.0, unit="tỷ đồng", score=0.7)])]
+    records = [record(s.source, unit=s.unit.id) for s in subs]
+    wb = openpyxl.load_workbook(write_workbook(consolidate(subs, ref), records, ref, tmp_path / "b.xlsx"))
+    header, *rows = _rows(wb["Tổng hợp"])
+    revenue = dict(zip(header, next(r for r in rows if r[0] == "budget_revenue")))
+    assert revenue["ĐVT"] == "tỷ đồng" and revenue["Huyện ủy Đại Lộc – giá trị"] == pytest.approx(250.0)
+    assert revenue["Huyện ủy Duy Xuyên – giá trị"] is None and revenue["Huyện ủy Hòa Vang – giá trị"] is None
+    assert revenue["Kết quả tổng hợp"] == pytest.approx(250.0) and revenue["Số đơn vị báo cáo"] == 1
+    review_header, *review = _rows(wb["Cần rà soát"])
+    reasons = {r[0]: dict(zip(review_header, r)) for r in review}
+    assert set(reasons) == {"duy-xuyen", "hoa-vang"}
+    assert reasons["duy-xuyen"]["Lý do"].startswith("ĐVT khác danh mục")
+    assert "unit differs from the catalog" in reasons["duy-xuyen"]["Lý do"]
+    assert (reasons["duy-xuyen"]["Giá trị"], reasons["duy-xuyen"]["ĐVT"]) == (12.5, "%")
+    assert reasons["hoa-vang"]["Lý do"].startswith("Độ tin cậy thấp")
+
+
 def test_deterministic_bytes(tmp_path):
     ref, cons, records = _inputs()
     a = write_workbook(cons, records, ref, tmp_path / "a.xlsx")
