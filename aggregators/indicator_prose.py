@@ -22,11 +22,6 @@ _REFERENCE_NAME = re.compile(r"^(?:đây là\s+)?(?:chỉ tiêu|mục tiêu)(?:\
                              re.IGNORECASE)
 
 
-def sentences(text: str) -> list[str]:
-    """Sentences of a paragraph, then clauses at ';' (each clause reports at most one indicator)."""
-    return [clause for sentence in sent_tokenize(text) for clause in _clauses(sentence)]
-
-
 def _clauses(sentence: str) -> list[str]:
     """The clauses of a sentence: its parts between ';', stripped, empty ones left out."""
     return [c.strip() for c in sentence.split(";") if c.strip()]
