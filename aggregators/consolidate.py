@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 
 from model import (AggregateRow, Catalog, CatalogEntry, Contribution, FileRecord, IndicatorValue, MergedParagraph,
                    Outline, OutlineNode, Paragraph, Reference, Section, Status, Submission, Unit)
+from aggregators.front import front_body
 from aggregators.measure import unit_factor
 from aggregators.versions import (UNKNOWN_PREFIX, local_day, received_at, select_versions,  # noqa: F401
                                   version_hint)
@@ -105,14 +106,30 @@ def _has_content(c: Contribution) -> bool:
     return bool(c.paragraphs or c.tables or c.headings)
 
 
+def front_contribution(sub: Submission, unit_id: str, unit_name: str) -> Contribution | None:
+    """Body text the unit wrote before any recognised outline heading, or None.
+
+    Header block, title and table of contents stay out; so does the opening formula ('Thực hiện Kế hoạch
+    số …') unless the report has no outline section at all, when the front is all there is."""
+    has_outline = any(s.id not in ("front", "back") for s in sub.sections)
+    paragraphs, tables = front_body(sub.sections, keep_opening=not has_outline)
+    contribution = Contribution(unit_id=unit_id, unit_name=unit_name, source=sub.source,
+                                paragraphs=paragraphs, tables=tables)
+    return contribution if _has_content(contribution) else None
+
+
 def contributions_by_node(subs: tuple[Submission, ...], ref: Reference
                           ) -> tuple[dict[str, list[Contribution]], list[Contribution]]:
-    """Per outline id, each unit's content in the given order; plus content under unknown ids."""
+    """Per outline id, each unit's content in the given order; plus content no outline node takes:
+    body text before the first recognised heading, and content under ids the outline does not have."""
     known = set(ref.outline.ids)
     by_node: dict[str, list[Contribution]] = {}
     unplaced: list[Contribution] = []
     for sub in subs:
         unit_id, unit_name = unit_key(sub, ref)
+        front = front_contribution(sub, unit_id, unit_name)
+        if front is not None:
+            unplaced.append(front)
         grouped: dict[str, list[Section]] = {}
         for section in sub.sections:
             if section.id not in ("front", "back"):

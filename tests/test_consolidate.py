@@ -219,6 +219,49 @@ def test_unknown_unit_is_kept_under_its_file_name_and_unknown_ids_are_not_lost()
     assert [p.text for c in cons.unplaced for p in c.paragraphs] == ["Lạc."]
 
 
+HEADER = ["ĐẢNG BỘ TỈNH QUẢNG NAM", "HUYỆN ỦY HÒA VANG", "*", "Số 215-BC/HU Hòa Vang, ngày 23 tháng 7 năm 2023",
+          "BÁO CÁO", "Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ huyện lần thứ XXII, nhiệm kỳ 2020 - 2025",
+          "và Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIV, Nghị quyết Đại hội XIII của Đảng", "-----"]
+OPENING = ("Thực hiện Kế hoạch số 152-KH/TU ngày 27/02/2023 của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Huyện ủy "
+           "báo cáo kết quả như sau:")
+CLOSING = ["Nơi nhận:", "- Ban Thường vụ Tỉnh ủy,", "T/M BAN THƯỜNG VỤ", "BÍ THƯ"]
+
+
+def _unplaced_texts(cons):
+    return [p.text for c in cons.unplaced for p in c.paragraphs]
+
+
+def test_a_report_without_recognised_headings_is_in_the_draft_without_header_and_closing():
+    body = ["Một là, công tác lãnh đạo được tăng cường.", "Hai là, kinh tế tăng trưởng khá.", [["A", "B"]]]
+    sub = make_sub("in/hv.docx", "hoa-vang", [("front", None, True, HEADER + [OPENING] + body),
+                                              ("back", None, True, CLOSING)])
+    cons = consolidate([sub], make_ref())
+    assert _unplaced_texts(cons) == [OPENING] + body[:2]          # the front is all there is: opening kept
+    assert [t.rows for c in cons.unplaced for t in c.tables] == [(("A", "B"),)]
+    assert cons.unplaced[0].unit_id == "hoa-vang"
+
+
+def test_front_text_after_title_and_opening_is_in_the_draft():
+    note = "Báo cáo này thay thế báo cáo cùng số gửi ngày 22/7/2023 (đã bổ sung số liệu chỉ tiêu)."
+    sub = make_sub("in/hv.docx", "hoa-vang", [("front", None, True, HEADER + [OPENING, note]),
+                                              ("P1.I.1", "1. Khái quát", True, ["Nội dung."])])
+    cons = consolidate([sub], make_ref())
+    assert _unplaced_texts(cons) == [note]
+    plain = make_sub("in/dx.docx", "duy-xuyen", [("front", None, True, HEADER + [OPENING]),
+                                                 ("P1.I.1", "1. Khái quát", True, ["Nội dung."])])
+    assert consolidate([plain], make_ref()).unplaced == ()
+
+
+def test_table_of_contents_and_untitled_letterhead_stay_out():
+    contents = ["MỤC LỤC", "PHẦN THỨ NHẤT: TÌNH HÌNH THỰC HIỆN NGHỊ QUYẾT 2", "I. BỐI CẢNH 3", "II. KIẾN NGHỊ 10"]
+    sub = make_sub("in/hv.docx", "hoa-vang", [("front", None, True, HEADER + contents + [OPENING]),
+                                              ("P1.I.1", "1. Khái quát", True, ["Nội dung."])])
+    assert consolidate([sub], make_ref()).unplaced == ()
+    body = "Năm 2022, toàn huyện đã hoàn thành 14/16 chỉ tiêu, kinh tế duy trì tăng trưởng khá."
+    untitled = make_sub("in/hv.docx", "hoa-vang", [("front", None, True, HEADER[:4] + [body])])
+    assert _unplaced_texts(consolidate([untitled], make_ref())) == [body]
+
+
 def _contrib(unit, texts):
     return Contribution(unit, unit, f"in/{unit}.docx", tuple(Paragraph(t, i) for i, t in enumerate(texts)))
 

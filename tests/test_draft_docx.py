@@ -12,8 +12,8 @@ from lxml import etree
 
 from aggregators.consolidate import consolidate
 from model import Status
-from reports.draft_docx import (APPENDIX_TITLE, MISSING_TITLE, NO_CONTENT, format_number, heading_text,
-                                paragraph_ranges, write_draft)
+from reports.draft_docx import (APPENDIX_TITLE, MISSING_TITLE, NO_CONTENT, UNPLACED_TITLE, format_number,
+                                heading_text, paragraph_ranges, write_draft)
 from test_consolidate import BOILER, iv, make_ref, make_sub
 
 
@@ -141,6 +141,20 @@ def test_deterministic_bytes(tmp_path):
     assert a.read_bytes() == b.read_bytes()
     props = docx.Document(str(a)).core_properties
     assert props.created.year == 2023 and props.modified == props.created
+
+
+def test_a_report_without_recognised_headings_still_reaches_the_draft(tmp_path):
+    header = ["HUYỆN ỦY NAM GIANG", "Số 215-BC/HU Nam Giang, ngày 23 tháng 7 năm 2023", "BÁO CÁO",
+              "Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ huyện"]
+    body = ["Kết quả lãnh đạo thực hiện nhiệm vụ chính trị trong nửa nhiệm kỳ đạt nhiều kết quả quan trọng.",
+            "Đề nghị Tỉnh ủy quan tâm hỗ trợ nguồn lực cho các xã đặc biệt khó khăn."]
+    sub = make_sub("inbox/nam-giang.docx", "nam-giang", [("front", None, True, header + body),
+                                                          ("back", None, True, ["Nơi nhận:", "T/M BAN THƯỜNG VỤ"])])
+    texts = _texts(docx.Document(str(write_draft(consolidate([sub], make_ref()), tmp_path / "d.docx"))))
+    assert texts.index(UNPLACED_TITLE) < texts.index(body[0]) < texts.index(body[1]) < texts.index(MISSING_TITLE)
+    assert texts[texts.index(UNPLACED_TITLE) + 1].startswith("[Huyện ủy Nam Giang — nam-giang.docx")
+    for line in header + ["Nơi nhận:", "T/M BAN THƯỜNG VỤ"]:
+        assert line not in texts
 
 
 def test_helpers():
