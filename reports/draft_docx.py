@@ -7,13 +7,11 @@ indicator table, and the units that have not submitted.
 from __future__ import annotations
 
 import io
-import os
 from dataclasses import dataclass
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -75,27 +73,20 @@ def format_number(value: float | None) -> str:
     return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
 
 
-def source_link(source: str, draft_dir: Path | None, source_root: Path | None = None) -> str:
-    """Hyperlink target for a source file (a path relative to source_root, else to the working
-    directory): relative to the draft's folder when possible, else a file:// URI."""
-    path = ((source_root or Path.cwd()) / source).resolve()
-    if draft_dir is not None:
-        try:
-            return quote(os.path.relpath(path, draft_dir.resolve()).replace(os.sep, "/"))
-        except ValueError:
-            pass
-    return path.as_uri()
+def source_link(source: str, source_root: Path | None = None) -> str:
+    """Hyperlink target for a source file (a path relative to source_root, else to the working directory):
+    an absolute, percent-encoded file:// URI, so the link survives the draft being moved or archived."""
+    return ((source_root or Path.cwd()) / source).resolve().as_uri()
 
 
 @dataclass(frozen=True)
 class Links:
-    """How attribution links are made: from the draft's folder to sources under source_root."""
+    """How attribution links are made: sources are paths under source_root (default: working directory)."""
 
-    draft_dir: Path | None
-    source_root: Path | None
+    source_root: Path | None = None
 
     def target(self, source: str) -> str:
-        return source_link(source, self.draft_dir, self.source_root)
+        return source_link(source, self.source_root)
 
 
 def indicator_node(cons: Consolidation) -> str | None:
@@ -259,7 +250,7 @@ def _as_of(run_info: Mapping[str, Any] | None) -> datetime:
 def build_draft(cons: Consolidation, period: str | None = None, links: Links | None = None,
                 as_of: datetime = FIXED_TIME) -> docx.document.Document:
     """The draft as a python-docx Document (not yet saved)."""
-    links = links or Links(None, None)
+    links = links or Links()
     doc = docx.Document()
     _setup_styles(doc)
     title = doc.add_paragraph()
@@ -304,7 +295,7 @@ def write_draft(cons: Consolidation, path: Path | str, period: str | None = None
 
     base_dir: the folder the submissions' `source` paths are relative to (the inbox); default cwd."""
     path = Path(path)
-    links = Links(path.parent, Path(base_dir) if base_dir is not None else None)
+    links = Links(Path(base_dir) if base_dir is not None else None)
     doc = build_draft(cons, period, links=links, as_of=_as_of(run_info))
     buffer = io.BytesIO()
     doc.save(buffer)

@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import docx
 import pytest
@@ -84,7 +85,8 @@ def test_attribution_with_links_for_every_contribution(draft):
     assert "[Huyện ủy Đại Lộc — dai-loc.docx, đoạn 3–5]" in texts       # paragraphs and sub-heading
     rels = document.part.rels.values()
     targets = {r.target_ref for r in rels if r.reltype.endswith("/hyperlink")}
-    assert targets == {"../inbox/hoa-vang.docx", "../inbox/dai-loc.docx", "../inbox/khong-ro.docx"}
+    inbox = path.parent.parent / "inbox"
+    assert targets == {(inbox / n).resolve().as_uri() for n in ("hoa-vang.docx", "dai-loc.docx", "khong-ro.docx")}
     assert "Dân số khoảng 150 nghìn người." in texts and "a) Về dân cư" in texts
     with zipfile.ZipFile(path) as z:                                          # the package is well-formed XML
         for name in z.namelist():
@@ -173,12 +175,33 @@ def test_opens_in_libreoffice(draft, tmp_path):
     assert (tmp_path / "du-thao-tong-hop.pdf").stat().st_size > 1000
 
 
+def _link_targets(path):
+    rels = docx.Document(str(path)).part.rels.values()
+    return {r.target_ref for r in rels if r.reltype.endswith("/hyperlink")}
+
+
 def test_links_resolve_sources_against_the_inbox(tmp_path):
     ref = make_ref()
     sub = make_sub("2023/dai-loc.docx", "dai-loc", [("P1.I.1", None, True, ["Một đoạn."])])
     path = write_draft(consolidate([sub], ref), tmp_path / "out" / "d.docx", base_dir=tmp_path / "inbox")
-    rels = docx.Document(str(path)).part.rels.values()
-    assert {r.target_ref for r in rels if r.reltype.endswith("/hyperlink")} == {"../inbox/2023/dai-loc.docx"}
+    assert _link_targets(path) == {(tmp_path / "inbox" / "2023" / "dai-loc.docx").resolve().as_uri()}
+
+
+def test_links_still_lead_to_the_sources_after_the_draft_is_archived(tmp_path):
+    inbox = tmp_path / "hộp thư #1"
+    (inbox / "đợt 2").mkdir(parents=True)
+    source = inbox / "đợt 2" / "Đại Lộc lần 2.docx"
+    source.write_bytes(b"x")
+    sub = make_sub("đợt 2/Đại Lộc lần 2.docx", "dai-loc", [("P1.I.1", None, True, ["Một đoạn."])])
+    path = write_draft(consolidate([sub], make_ref()), tmp_path / "out" / "du-thao.docx", base_dir=inbox)
+    archived = tmp_path / "out" / "luu-tru" / "2023-07-30T10-00-00" / "du-thao.docx"
+    archived.parent.mkdir(parents=True)
+    path.rename(archived)
+    (target,) = _link_targets(archived)
+    parts = urlsplit(target)
+    assert parts.scheme == "file" and parts.netloc == "" and not parts.fragment and not parts.query
+    assert target.isascii() and " " not in target                    # percent-encoded, valid for Word and LibreOffice
+    assert Path(unquote(parts.path)) == source.resolve() and Path(unquote(parts.path)).read_bytes() == b"x"
 
 
 def test_parsing_the_draft_back_puts_every_outline_heading_on_its_own_id(tmp_path):

@@ -18,7 +18,7 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import docx
 import openpyxl
@@ -286,8 +286,10 @@ def test_attribution_hyperlinks_lead_to_the_source_files(first, draft, expected)
     out = first[0]
     rels = draft.part.rels.values()
     targets = {r.target_ref for r in rels if r.reltype.endswith("/hyperlink")}
-    files = {(out / unquote(t)).resolve() for t in targets}
+    assert all(urlsplit(t).scheme == "file" and t.isascii() for t in targets)   # absolute: survives archiving
+    files = {Path(unquote(urlsplit(t).path)) for t in targets}
     assert files == {(INBOX / f).resolve() for f in expected.ok}
+    assert all(f.is_file() for f in files) and out.resolve() not in {f.parent for f in files}
 
 
 def test_draft_holds_the_aggregated_indicator_table_under_the_indicators_node(draft, ref, workbook):
