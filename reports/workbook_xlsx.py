@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from aggregators.consolidate import Consolidation, review_reason, submission_status, unit_key
+from aggregators.consolidate import Consolidation, latest_records, review_reason, submission_status, unit_key
 from model import FileRecord, IndicatorValue, Reference, Status
 from reports.atomic import stable_zip, write_bytes_atomic
 from reports.draft_docx import TONG_HOP_LABEL
@@ -100,22 +100,43 @@ def detail_rows(cons: Consolidation, ref: Reference) -> list[list]:
     return rows
 
 
-def review_rows(cons: Consolidation, ref: Reference, threshold: float) -> list[list]:
-    """Cần rà soát: readings left out of the aggregates (unmatched, scored below the threshold, unit of
-    another kind than the catalog's), best candidates beside."""
-    header = ["Mã đơn vị", "Đơn vị", "Lý do", "Mã chỉ tiêu đề xuất", "Tên chỉ tiêu (nguyên văn)", "Giá trị", "ĐVT",
-              "Độ tin cậy"]
+REVIEW_FILE, REVIEW_READING = "Tệp", "Chỉ tiêu"
+
+
+def file_warnings(cons: Consolidation, records) -> dict[str, tuple[str, ...]]:
+    """Warnings of each kept file, from its record (e.g. two reports of one unit) and from parsing."""
+    by_source = {r.source: r for r in latest_records(records or ())}
+    out = {}
+    for sub in cons.submissions:
+        rec = by_source.get(sub.source)
+        out[sub.source] = tuple(dict.fromkeys((rec.warnings if rec else ()) + sub.warnings))
+    return out
+
+
+def review_rows(cons: Consolidation, ref: Reference, threshold: float, records=()) -> list[list]:
+    """Cần rà soát, per kept file: its warnings (unit not identified, sections not found, two reports of one
+    unit, ...), then its readings left out of the aggregates (unmatched, scored below the threshold, unit
+    of another kind than the catalog's) with the best candidates beside."""
+    header = ["Mã đơn vị", "Đơn vị", "Loại", "Lý do", "Mã chỉ tiêu đề xuất", "Tên chỉ tiêu (nguyên văn)", "Giá trị",
+              "ĐVT", "Độ tin cậy"]
     for n in (1, 2, 3):
         header += [f"Ứng viên {n} – mã", f"Ứng viên {n} – tên", f"Ứng viên {n} – điểm"]
     rows = [header + ["Tệp nguồn", "Mục", "Nguyên văn"]]
-    for unit_id, unit_name, source, iv in _reading(cons, ref):
-        reason = review_reason(iv, ref.catalog, threshold)
-        if reason is None:
-            continue
-        row = [unit_id, unit_name, reason, iv.id, iv.name_raw, iv.value, iv.unit, round(iv.score, 4)]
-        for c in list(iv.candidates[:3]) + [None] * (3 - min(3, len(iv.candidates))):
-            row += [c.id, c.ten, round(c.score, 4)] if c else [None, None, None]
-        rows.append(row + [source, iv.source.section, iv.source.text])
+    blank = [None] * (len(header) - 4)
+    warnings = file_warnings(cons, records)
+    for sub in cons.submissions:
+        unit_id, unit_name = unit_key(sub, ref)
+        for warning in warnings[sub.source]:
+            rows.append([unit_id, unit_name, REVIEW_FILE, warning] + blank + [sub.source, None, None])
+        for iv in sub.indicators:
+            reason = review_reason(iv, ref.catalog, threshold)
+            if reason is None:
+                continue
+            row = [unit_id, unit_name, REVIEW_READING, reason, iv.id, iv.name_raw, iv.value, iv.unit,
+                   round(iv.score, 4)]
+            for c in list(iv.candidates[:3]) + [None] * (3 - min(3, len(iv.candidates))):
+                row += [c.id, c.ten, round(c.score, 4)] if c else [None, None, None]
+            rows.append(row + [sub.source, iv.source.section, iv.source.text])
     return rows
 
 
@@ -176,7 +197,7 @@ def build_workbook(cons: Consolidation, records, ref: Reference,
     review_threshold = cons.review_threshold if review_threshold is None else review_threshold
     wb = Workbook()
     wb.remove(wb.active)
-    content = (summary_rows(cons, ref), detail_rows(cons, ref), review_rows(cons, ref, review_threshold),
+    content = (summary_rows(cons, ref), detail_rows(cons, ref), review_rows(cons, ref, review_threshold, records),
                register_rows(cons, records, ref), catalog_rows(ref))
     for title, rows in zip(SHEETS, content):
         fill_sheet(wb.create_sheet(title), rows, freeze="C2" if title == "Tổng hợp" else "A2")

@@ -399,6 +399,15 @@ def test_detail_sheet_rows_are_the_indicators_of_kept_submissions(workbook, expe
                 assert (unit.id, r[0], r[c]) in reported
 
 
+def test_review_sheet_lists_every_warning_of_every_kept_file(workbook, manifest):
+    header, rows = sheet_rows(workbook["Cần rà soát"])
+    listed = {(r[header.index("Tệp nguồn")], r[header.index("Lý do")]) for r in rows
+              if r[header.index("Loại")] == "Tệp"}
+    wanted = {(f["source"], w) for f in manifest["files"] if f["status"] == "ok" for w in f["warnings"]}
+    assert wanted and listed == wanted
+    assert all(r[header.index("Mã đơn vị")] and r[header.index("Đơn vị")] for r in rows)
+
+
 @pytest.mark.parametrize("sheet,columns", [
     ("Chi tiết", ("Giá trị", "Mục tiêu", "Ước thực hiện", "Độ tin cậy")),
     ("Tổng hợp", ("Kết quả tổng hợp", "Số đơn vị báo cáo", "Số đơn vị đạt, vượt", "– giá trị")),

@@ -70,3 +70,17 @@ def test_status_csv_has_every_unit_then_unclaimed_files(tmp_path):
     assert "dai-loc.docx: skipped" in rows[0]["ghi_chu"]
     assert rows[1]["da_nop"] == "0" and rows[1]["dung_han"] == ""
     assert {r["tep"] for r in rows[4:]} == {"in/hong.docx", "in/la.docx"}
+
+
+def test_two_reports_of_one_unit_both_carry_the_warning_in_the_manifest(tmp_path):
+    ref = make_ref()
+    a = make_sub("in/hoa-vang.docx", "hoa-vang", [("P1.I.1", None, True, ["Huyện ủy báo cáo " + "a " * 40])])
+    b = make_sub("in/chi-bo.docx", "hoa-vang", [("P1.I.1", None, True, ["Chi bộ báo cáo " + "b " * 40])])
+    kept, skipped = select_versions([(a, record(a.source, unit="hoa-vang")), (b, record(b.source, unit="hoa-vang"))])
+    m = json.loads(write_manifest([r for _, r in kept] + skipped, [s for s, _ in kept], ref,
+                                  tmp_path / "m.json").read_text(encoding="utf-8"))
+    files = {f["file"]: f for f in m["files"]}
+    assert {f["status"] for f in files.values()} == {"ok"}
+    for name in ("hoa-vang.docx", "chi-bo.docx"):
+        assert any(w.startswith("Hai báo cáo cùng được nhận là của đơn vị") and "two reports identified as unit" in w
+                   for w in files[name]["warnings"]), name

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import date, datetime
 
 import openpyxl
@@ -11,6 +12,7 @@ import pytest
 from aggregators.consolidate import consolidate
 from model import Candidate, FileRecord, Status
 from reports.workbook_xlsx import SHEETS, write_workbook
+from aggregators.consolidate import select_versions
 from test_consolidate import iv, make_ref, make_sub, record
 
 
@@ -87,7 +89,9 @@ def test_detail_review_register_and_catalog(book):
     first = dict(zip(detail[0], detail[1]))
     assert (first["Đơn vị"], first["Mã chỉ tiêu"], first["Đánh giá suy ra"]) == ("Huyện ủy Đại Lộc", "grdp_growth", "Có")
     review = _rows(wb["Cần rà soát"])
-    assert [(r[0], r[3]) for r in review[1:]] == [("dai-loc", "forest_cover"), ("hoa-vang", None)]
+    code = review[0].index("Mã chỉ tiêu đề xuất")
+    assert [(r[0], r[2], r[code]) for r in review[1:]] == [("dai-loc", "Chỉ tiêu", "forest_cover"),
+                                                           ("hoa-vang", "Chỉ tiêu", None)]
     unmatched = dict(zip(review[0], review[2]))
     assert unmatched["Ứng viên 1 – mã"] == "ntm" and unmatched["Ứng viên 1 – điểm"] == 0.55
     register = _rows(wb["Nộp báo cáo"])
@@ -121,6 +125,34 @@ def test_summary_shows_converted_values_and_review_lists_other_units(tmp_path):
     assert "unit differs from the catalog" in reasons["duy-xuyen"]["Lý do"]
     assert (reasons["duy-xuyen"]["Giá trị"], reasons["duy-xuyen"]["ĐVT"]) == (12.5, "%")
     assert reasons["hoa-vang"]["Lý do"].startswith("Độ tin cậy thấp")
+
+
+def test_review_lists_each_files_warnings_with_file_and_unit(tmp_path):
+    ref = make_ref()
+    unknown = make_sub("in/khong-ro.docx", None, [("P1.I.1", None, True, ["Nội dung."])])
+    unknown = replace(unknown, warnings=("Không xác định được đơn vị gửi báo cáo / reporting unit not identified",
+                                         "Báo cáo thiếu mục: P2 / sections not found: P2"))
+    district = make_sub("in/hoa-vang.docx", "hoa-vang", [("P1.I.1", None, True, ["Huyện ủy báo cáo " + "a " * 40])],
+                        [iv(None, 3.0, name="Chỉ tiêu lạ")])
+    commune = make_sub("in/chi-bo.docx", "hoa-vang", [("P1.I.1", None, True, ["Chi bộ báo cáo " + "b " * 40])])
+    parsed = [(s, record(s.source, unit=s.unit.id)) for s in (unknown, district, commune)]
+    kept, skipped = select_versions(parsed)
+    assert skipped == [] and len(kept) == 3
+    records = [r for _, r in kept]
+    wb = openpyxl.load_workbook(write_workbook(consolidate([s for s, _ in kept], ref), records, ref,
+                                               tmp_path / "w.xlsx"))
+    header, *rows = _rows(wb["Cần rà soát"])
+    col = {name: header.index(name) for name in ("Mã đơn vị", "Đơn vị", "Loại", "Lý do", "Tệp nguồn")}
+    files = [(r[col["Tệp nguồn"]], r[col["Mã đơn vị"]], r[col["Loại"]], r[col["Lý do"]].split(" ")[0]) for r in rows]
+    assert files == [("in/chi-bo.docx", "hoa-vang", "Tệp", "Hai"),            # registry order, then file name
+                     ("in/hoa-vang.docx", "hoa-vang", "Tệp", "Hai"),
+                     ("in/hoa-vang.docx", "hoa-vang", "Chỉ tiêu", "Không"),
+                     ("in/khong-ro.docx", "tep:khong-ro.docx", "Tệp", "Không"),
+                     ("in/khong-ro.docx", "tep:khong-ro.docx", "Tệp", "Báo")]
+    reasons = [r[col["Lý do"]] for r in rows]
+    assert "two reports identified as unit" in reasons[0] and "chi-bo.docx" in reasons[1]
+    assert reasons[3] == unknown.warnings[0] and reasons[4] == unknown.warnings[1]
+    assert all(r[col["Đơn vị"]] for r in rows)
 
 
 def test_deterministic_bytes(tmp_path):
