@@ -31,6 +31,7 @@ NO_CONTENT = "(Chưa có đơn vị nào báo cáo nội dung này.)"
 APPENDIX_TITLE = "Phụ lục: Bảng tổng hợp chỉ tiêu"
 MISSING_TITLE = "Đơn vị chưa nộp báo cáo"
 UNPLACED_TITLE = "Nội dung chưa xếp được vào mục nào của đề cương"
+QUOTE_WORDS = 8             # words of a contribution's first paragraph quoted in its attribution
 TONG_HOP_LABEL = {"tong": "Tổng", "trung_binh": "Bình quân", "ty_le_dat": "Tỷ lệ đơn vị đạt (%)",
                   "khong": "Không tổng hợp"}
 
@@ -163,11 +164,35 @@ def add_table(doc, rows: list[list[str]] | tuple[tuple[str, ...], ...], header: 
 # ---------------------------------------------------------------- sections
 
 
-def _attribution(doc, name: str, source: str, indexes: list[int], links: Links) -> None:
+def opening_words(text: str, count: int = QUOTE_WORDS) -> str:
+    """The first words of a paragraph, '…' when cut: what an editor searches for in the source."""
+    words = text.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
+def _block_text(block: Paragraph | Table) -> str:
+    if isinstance(block, Table):
+        return next((cell for row in block.rows for cell in row if cell.strip()), "")
+    return block.text
+
+
+def attribution_text(blocks: list[Paragraph | Table]) -> str:
+    """', đoạn 3–5, bắt đầu: “…”' for a contribution's blocks in source order (empty when none).
+
+    Paragraph numbers count the source's top-level body elements (empty paragraphs and tables too), so
+    they can differ from what an editor counts in Word: the quoted first words are what to search for."""
+    if not blocks:
+        return ""
+    text = f", đoạn {paragraph_ranges([b.index for b in blocks])}"
+    first = opening_words(_block_text(blocks[0]))
+    return text + (f", bắt đầu: “{first}”" if first else "")
+
+
+def _attribution(doc, name: str, source: str, blocks: list[Paragraph | Table], links: Links) -> None:
     p = doc.add_paragraph()
     _italic(p, f"[{name} — ")
     add_hyperlink(p, Path(source).name, links.target(source))
-    _italic(p, f", đoạn {paragraph_ranges(indexes)}]" if indexes else "]")
+    _italic(p, attribution_text(blocks) + "]")
 
 
 def write_merged(doc, merged: MergedParagraph, names: dict[str, str], links: Links) -> None:
@@ -187,7 +212,7 @@ def write_contribution(doc, c: Contribution, links: Links) -> None:
     blocks: list[tuple[int, int, Paragraph | Table]] = [(h.index, 0, h) for h in c.headings]
     blocks += [(p.index, 1, p) for p in c.paragraphs] + [(t.index, 2, t) for t in c.tables]
     blocks.sort(key=lambda b: (b[0], b[1]))
-    _attribution(doc, c.unit_name, c.source, [b[0] for b in blocks], links)
+    _attribution(doc, c.unit_name, c.source, [b[2] for b in blocks], links)
     for _, kind, block in blocks:
         if kind == 0:
             _italic(doc.add_paragraph(), block.text)       # the unit's own sub-heading, as context
@@ -265,7 +290,8 @@ def build_draft(cons: Consolidation, period: str | None = None, links: Links | N
     expected = submitted + len(cons.missing)
     _italic(doc.add_paragraph(),
             f"Tổng hợp từ {len(cons.submissions)} báo cáo; {submitted}/{expected} đơn vị trong danh sách "
-            f"đã nộp. Mỗi phần ghi rõ đơn vị, tệp nguồn (có liên kết) và số thứ tự đoạn trong tệp nguồn.")
+            f"đã nộp. Mỗi phần ghi rõ đơn vị, tệp nguồn (có liên kết), số thứ tự đoạn trong tệp nguồn (tính cả "
+            f"đoạn trống và bảng) và mấy chữ đầu của phần trích để tìm trong tệp nguồn.")
     names = dict(cons.units)
     table_node = indicator_node(cons)
     for content in cons.nodes:

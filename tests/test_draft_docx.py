@@ -14,7 +14,7 @@ from lxml import etree
 from aggregators.consolidate import consolidate
 from model import Status
 from reports.draft_docx import (APPENDIX_TITLE, MISSING_TITLE, NO_CONTENT, UNPLACED_TITLE, format_number,
-                                heading_text, paragraph_ranges, write_draft)
+                                heading_text, opening_words, paragraph_ranges, write_draft)
 from test_consolidate import BOILER, iv, make_ref, make_sub
 
 
@@ -82,7 +82,9 @@ def test_attribution_with_links_for_every_contribution(draft):
     for node in cons.nodes:
         for c in node.contributions:
             assert any(t.startswith(f"[{c.unit_name} — {Path(c.source).name}, đoạn ") for t in texts), c.unit_name
-    assert "[Huyện ủy Đại Lộc — dai-loc.docx, đoạn 3–5]" in texts       # paragraphs and sub-heading
+    assert "[Huyện ủy Đại Lộc — dai-loc.docx, đoạn 3–5, bắt đầu: “Đại Lộc là huyện trung du, có 18…”]" in texts
+    assert "[Đơn vị chưa xác định (khong-ro.docx) — khong-ro.docx, đoạn 1, bắt đầu: “Một đoạn của đơn vị không rõ tên.”]" \
+        in texts                                                             # short paragraphs are quoted whole
     rels = document.part.rels.values()
     targets = {r.target_ref for r in rels if r.reltype.endswith("/hyperlink")}
     inbox = path.parent.parent / "inbox"
@@ -157,6 +159,14 @@ def test_a_report_without_recognised_headings_still_reaches_the_draft(tmp_path):
     assert texts[texts.index(UNPLACED_TITLE) + 1].startswith("[Huyện ủy Nam Giang — nam-giang.docx")
     for line in header + ["Nơi nhận:", "T/M BAN THƯỜNG VỤ"]:
         assert line not in texts
+
+
+def test_attribution_quotes_the_first_words_editors_can_search_for(tmp_path):
+    table_first = make_sub("in/dl.docx", "dai-loc", [("P1.III.1", None, True, [[["", "Chỉ tiêu"], ["1", "GRDP"]],
+                                                                            "Sau bảng."])])
+    texts = _texts(docx.Document(str(write_draft(consolidate([table_first], make_ref()), tmp_path / "d.docx"))))
+    assert "[Huyện ủy Đại Lộc — dl.docx, đoạn 1–2, bắt đầu: “Chỉ tiêu”]" in texts
+    assert opening_words("  Một   hai ba bốn năm sáu bảy tám chín mười ") == "Một hai ba bốn năm sáu bảy tám…"
 
 
 def test_helpers():

@@ -30,7 +30,8 @@ INBOX = ROOT / "data" / "samples" / "inbox"
 TRUTH = ROOT / "data" / "samples" / "truth"
 OUTPUTS = ("du-thao-tong-hop.docx", "chi-tieu.xlsx", "manifest.json", "nop-bao-cao.csv")
 SHEETS = ["Tổng hợp", "Chi tiết", "Cần rà soát", "Nộp báo cáo", "Danh mục"]
-ATTRIBUTION = re.compile(r"^\[(?P<unit>.+?) — (?P<file>[^,\]]+\.docx)(?:, đoạn (?P<ranges>[\d–, ]+))?\]$")
+ATTRIBUTION = re.compile(r"^\[(?P<unit>.+?) — (?P<file>[^,\]]+\.docx)"
+                         r"(?:, đoạn (?P<ranges>[\d–, ]+), bắt đầu: “(?P<quote>[^”]+)”)?\]$")
 MERGED = re.compile(r"^\[Nội dung chung của (?P<n>\d+) đơn vị: (?P<items>.+)\]$")
 MERGED_ITEM = re.compile(r"^(?P<unit>.+?) — (?P<file>[^,]+\.docx), đoạn (?P<n>\d+)$")
 NO_CONTENT = "(Chưa có đơn vị nào báo cáo nội dung này.)"
@@ -244,6 +245,10 @@ def draft_coverage(document, expected: Expected, names: dict[str, str]) -> Cover
             assert f in expected.ok and m["unit"] == names[expected.truth[f]["unit_id"]], text
             cov.files.add(f)
             current = (f, expand_ranges(m["ranges"]) if m["ranges"] else set())
+            if m["quote"] and i + 1 < len(items) and items[i + 1][0] == "p":    # the quote opens what follows
+                quoted = m["quote"].removesuffix("…")
+                if not norm(items[i + 1][1].text).startswith(quoted):
+                    cov.wrong_place.append((f, text[:60], "quote"))
             continue
         caption = i + 1 < len(items) and items[i + 1][0] == "t"
         if current is not None and text in blocks[current[0]]:
