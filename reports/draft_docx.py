@@ -18,7 +18,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 
 from aggregators.consolidate import Consolidation, NodeContent
 from model import AggregateRow, Contribution, MergedParagraph, OutlineNode, Paragraph, Table
@@ -31,6 +31,8 @@ NO_CONTENT = "(Chưa có đơn vị nào báo cáo nội dung này.)"
 APPENDIX_TITLE = "Phụ lục: Bảng tổng hợp chỉ tiêu"
 MISSING_TITLE = "Đơn vị chưa nộp báo cáo"
 UNPLACED_TITLE = "Nội dung chưa xếp được vào mục nào của đề cương"
+# aggregate table columns: STT, Chỉ tiêu, ĐVT, Cách tổng hợp, Kết quả, Số đơn vị báo cáo, Số đơn vị đạt
+AGGREGATE_SHARES = (1.4, 5.2, 1.9, 2.2, 2.1, 1.6, 1.6)
 QUOTE_WORDS = 8             # words of a contribution's first paragraph quoted in its attribution
 TONG_HOP_LABEL = {"tong": "Tổng", "trung_binh": "Bình quân", "ty_le_dat": "Tỷ lệ đơn vị đạt (%)",
                   "khong": "Không tổng hợp"}
@@ -144,8 +146,36 @@ def _italic(paragraph, text: str, bold: bool = False) -> None:
     run.bold = bold
 
 
-def add_table(doc, rows: list[list[str]] | tuple[tuple[str, ...], ...], header: bool = False) -> None:
-    """A grid table with the given cell texts (ragged rows padded)."""
+def _setup_page(doc) -> None:
+    """A4 with the margins of Vietnamese administrative documents (left 3 cm, right 2 cm, 2 cm top/bottom)."""
+    for section in doc.sections:
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.left_margin, section.right_margin = Cm(3), Cm(2)
+        section.top_margin = section.bottom_margin = Cm(2)
+
+
+def text_width(doc) -> int:
+    """Width between the margins of the last section, in EMU."""
+    section = doc.sections[-1]
+    return section.page_width - section.left_margin - section.right_margin
+
+
+def set_column_widths(table, shares: tuple[float, ...], total: int) -> None:
+    """Fixed column widths in proportion to `shares` over `total` EMU, on the grid and on every cell
+    (Word reads the cells, LibreOffice the grid)."""
+    widths = [int(total * share / sum(shares)) for share in shares]
+    table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
+
+
+def add_table(doc, rows: list[list[str]] | tuple[tuple[str, ...], ...], header: bool = False,
+              shares: tuple[float, ...] | None = None) -> None:
+    """A grid table with the given cell texts (ragged rows padded); column widths in proportion to
+    `shares` when given."""
     rows = [list(r) for r in rows if r]
     if not rows:
         return
@@ -159,6 +189,8 @@ def add_table(doc, rows: list[list[str]] | tuple[tuple[str, ...], ...], header: 
         for cell in table.rows[0].cells:
             for run in cell.paragraphs[0].runs:
                 run.bold = True
+    if shares is not None and len(shares) == width:
+        set_column_widths(table, shares, text_width(doc))
 
 
 # ---------------------------------------------------------------- sections
@@ -239,7 +271,7 @@ def write_aggregates(doc, cons: Consolidation) -> None:
     p = doc.add_paragraph()
     _italic(p, f"Bảng tổng hợp các chỉ tiêu chủ yếu từ báo cáo của {units} đơn vị "
                "(chi tiết từng đơn vị trong tệp chi-tieu.xlsx).", bold=True)
-    add_table(doc, aggregate_table_rows(cons.aggregates), header=True)
+    add_table(doc, aggregate_table_rows(cons.aggregates), header=True, shares=AGGREGATE_SHARES)
 
 
 def _is_leaf(cons: Consolidation, node_id: str) -> bool:
@@ -277,6 +309,7 @@ def build_draft(cons: Consolidation, period: str | None = None, links: Links | N
     """The draft as a python-docx Document (not yet saved)."""
     links = links or Links()
     doc = docx.Document()
+    _setup_page(doc)
     _setup_styles(doc)
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER

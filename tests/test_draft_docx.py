@@ -9,6 +9,8 @@ from urllib.parse import unquote, urlsplit
 
 import docx
 import pytest
+from docx.oxml.ns import qn
+from docx.shared import Cm
 from lxml import etree
 
 from aggregators.consolidate import consolidate
@@ -115,6 +117,20 @@ def test_empty_nodes_say_so_indicator_table_under_p1_iii_1_and_missing_units(dra
     assert heading_pos < table_pos < next_heading
     after = texts[texts.index(MISSING_TITLE) + 1:]
     assert after == ["Huyện ủy Duy Xuyên (hạn nộp 30/07/2023)", "Huyện ủy Nam Giang (hạn nộp 30/07/2023)"]
+
+
+def test_aggregate_table_has_a_wide_indicator_column_within_the_margins(draft):
+    _, _, _, document = draft
+    table = document.tables[1]
+    assert [c.text for c in table.rows[0].cells][:2] == ["STT", "Chỉ tiêu"]
+    grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]   # twips
+    section = document.sections[-1]
+    usable = (section.page_width - section.left_margin - section.right_margin) / 635        # EMU -> twips
+    assert grid[1] == max(grid) and grid[1] >= Cm(5) / 635 and grid[1] >= 3 * grid[0]
+    assert sum(grid) <= usable + len(grid)
+    for row in table.rows:                                   # Word reads cell widths, LibreOffice the grid
+        assert [round(c.width / 635) for c in row.cells] == grid
+    assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
 
 
 def test_no_content_marker_only_where_nothing_was_written(tmp_path):
