@@ -21,9 +21,11 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from aggregators.consolidate import Consolidation, NodeContent
+from aggregators.versions import parse_time
 from model import AggregateRow, Contribution, MergedParagraph, OutlineNode, Paragraph, Table
 from parsers.normalize import strip_diacritics
 from reports.atomic import stable_zip, write_bytes_atomic
+from reports.labels import TONG_HOP_LABEL
 
 FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)   # core properties when run_info gives no as_of
 INDICATOR_NODE = "P1.III.1"
@@ -34,8 +36,6 @@ UNPLACED_TITLE = "Nội dung chưa xếp được vào mục nào của đề c�
 # aggregate table columns: STT, Chỉ tiêu, ĐVT, Cách tổng hợp, Kết quả, Số đơn vị báo cáo, Số đơn vị đạt
 AGGREGATE_SHARES = (1.4, 5.2, 1.9, 2.2, 2.1, 1.6, 1.6)
 QUOTE_WORDS = 8             # words of a contribution's first paragraph quoted in its attribution
-TONG_HOP_LABEL = {"tong": "Tổng", "trung_binh": "Bình quân", "ty_le_dat": "Tỷ lệ đơn vị đạt (%)",
-                  "khong": "Không tổng hợp"}
 
 
 # ---------------------------------------------------------------- text helpers
@@ -298,7 +298,7 @@ def write_node(doc, content: NodeContent, cons: Consolidation, names: dict[str, 
 def _as_of(run_info: Mapping[str, Any] | None) -> datetime:
     value = (run_info or {}).get("as_of")
     if isinstance(value, str):
-        value = datetime.fromisoformat(value)
+        value = parse_time(value)
     if not isinstance(value, datetime):
         return FIXED_TIME
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)

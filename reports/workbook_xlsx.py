@@ -13,15 +13,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from aggregators.consolidate import Consolidation, latest_records, review_reason, submission_status, unit_key
+from aggregators.versions import parse_time
 from model import FileRecord, IndicatorValue, Reference, Status
 from reports.atomic import stable_zip, write_bytes_atomic
-from reports.draft_docx import TONG_HOP_LABEL
+from reports.labels import HUONG_LABEL, STATUS_LABEL, TONG_HOP_LABEL
 
 SHEETS = ("Tổng hợp", "Chi tiết", "Cần rà soát", "Nộp báo cáo", "Danh mục")
 FIXED_TIME = datetime(2000, 1, 1)
-STATUS_LABEL = {Status.VUOT: "Vượt", Status.DAT: "Đạt", Status.CHUA_DAT: "Chưa đạt",
-                Status.KHA_NANG_DAT: "Có khả năng đạt", Status.GAN_DAT: "Gần đạt", Status.KHO_DAT: "Khó đạt"}
-HUONG_LABEL = {"tang": "Tăng là tốt", "giam": "Giảm là tốt"}
 DETAIL_HEADER = ("Mã đơn vị", "Đơn vị", "Mã chỉ tiêu", "Tên chỉ tiêu (nguyên văn)", "Giá trị", "Giá trị (nguyên văn)",
                  "ĐVT", "Mục tiêu (nguyên văn)", "Mục tiêu", "Ước thực hiện", "Đánh giá", "Đánh giá suy ra",
                  "Độ tin cậy", "Tệp nguồn", "Mục", "Loại nguồn", "Nguyên văn")
@@ -41,12 +39,8 @@ def status_label(iv: IndicatorValue | None, mark_derived: bool = False) -> str |
 
 def excel_time(text: str | None) -> datetime | None:
     """An ISO timestamp as the naive local time Excel can store (the offset is dropped)."""
-    if not text:
-        return None
-    try:
-        return datetime.fromisoformat(text).replace(tzinfo=None)
-    except ValueError:
-        return None
+    when = parse_time(text)
+    return when.replace(tzinfo=None) if when else None
 
 
 def _yes_no(flag: bool | None) -> str | None:

@@ -185,6 +185,11 @@ def test_attribution_quotes_the_first_words_editors_can_search_for(tmp_path):
     assert opening_words("  Một   hai ba bốn năm sáu bảy tám chín mười ") == "Một hai ba bốn năm sáu bảy tám…"
 
 
+def test_unreadable_as_of_falls_back_to_the_fixed_time(tmp_path):
+    path = write_draft(consolidate([], make_ref()), tmp_path / "d.docx", run_info={"as_of": "30/07/2023"})
+    assert docx.Document(str(path)).core_properties.created.year == 2000
+
+
 def test_helpers():
     assert paragraph_ranges([11, 12, 13, 20, 22, 23]) == "12–14, 21, 23–24"
     assert paragraph_ranges([4]) == "5"

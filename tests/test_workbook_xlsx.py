@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from dataclasses import replace
 from datetime import date, datetime
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -173,3 +175,16 @@ def test_opens_in_libreoffice(tmp_path):
     subprocess.run(["soffice", "--headless", "--convert-to", "csv", "--outdir", str(tmp_path / "csv"), str(path)],
                    check=True, capture_output=True, timeout=180)
     assert "grdp_growth" in (tmp_path / "csv" / "chi-tieu.csv").read_text(encoding="utf-8", errors="replace")
+
+
+def test_one_time_parser_and_shared_labels_without_the_draft_writer():
+    """The workbook neither imports the draft writer (python-docx) nor parses times its own way."""
+    code = ("import sys, reports.workbook_xlsx as w, aggregators.versions as v\n"
+            "assert 'reports.draft_docx' not in sys.modules and 'docx' not in sys.modules, 'draft imported'\n"
+            "from reports.labels import TONG_HOP_LABEL\n"
+            "assert w.TONG_HOP_LABEL is TONG_HOP_LABEL\n"
+            "assert w.excel_time('2023-07-28T09:15:00+07:00') == v.parse_time('2023-07-28T09:15:00').replace(tzinfo=None)\n"
+            "assert w.excel_time('28/07/2023') is None and v.parse_time('') is None\n")
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
