@@ -295,6 +295,7 @@ def consolidate(subs: list[Submission] | tuple[Submission, ...], ref: Reference,
                          review_threshold=review_threshold)
 
 
+ALSO_USED = "cũng được dùng, hai báo cáo cùng đơn vị, cần rà soát"
 _STATUS_WEIGHT = {"ok": 0, "skipped": 1, "rejected": 2}
 
 
@@ -329,7 +330,7 @@ def submission_status(records: list[FileRecord] | tuple[FileRecord, ...], subs: 
             day = local_day(when)
             on_time = None if day is None else day <= unit.han_nop
         note = "; ".join(f"{Path(r.source).name}: {r.status}" + (f" ({r.reason})" if r.reason else "")
-                         for r in others)
+                         + (f" ({ALSO_USED})" if r.status == "ok" else "") for r in others)
         rows.append(SubmissionStatus(unit.id, unit.ten, True, sub is not None, sub.source if sub else None,
                                      when, unit.han_nop, on_time, rec.status if rec else None, note))
         if sub is not None:

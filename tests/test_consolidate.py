@@ -398,3 +398,15 @@ def test_submission_status_lists_every_registry_unit_then_unclaimed_files():
     extra = {r.source: r for r in rows[4:]}
     assert set(extra) == {"in/la.docx", "in/hong.docx"}
     assert extra["in/hong.docx"].file_status == "rejected" and not extra["in/hong.docx"].submitted
+
+
+def test_register_says_a_second_kept_report_of_a_unit_is_also_used():
+    ref = make_ref()
+    a = make_sub("in/hv.docx", "hoa-vang", [("P1.I.1", None, True, _body("Huyện", 10))])
+    b = make_sub("in/chi-bo.docx", "hoa-vang", [("P1.I.1", None, True, _body("Chi bộ", 4))])
+    kept, _ = select_versions([(a, record(a.source, unit="hoa-vang")), (b, record(b.source, unit="hoa-vang"))])
+    rows = submission_status([r for _, r in kept], tuple(s for s, _ in kept), ref)
+    row = next(r for r in rows if r.unit_id == "hoa-vang")
+    assert row.submitted and row.source == "in/hv.docx"
+    assert row.note == "chi-bo.docx: ok (cũng được dùng, hai báo cáo cùng đơn vị, cần rà soát)"
+    assert len(rows) == len(ref.units)                                   # no extra row for the second file
