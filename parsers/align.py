@@ -214,7 +214,8 @@ def align(candidates: list[Candidate], outline: Outline) -> list[Alignment]:
 _CLOSING = re.compile(
     r"^(?:n[oơ]i\s+nh[aậ]n\b"                                       # Nơi nhận:
     r"|(?:t\s*[./]?\s*m|k\s*[./]?\s*t|q)\s*[./]?\s*"               # T/M, TM., T.M, K/T, KT., Q.
-    r"(?:ban|bí|bi|phó|pho|huyện|huyen|thành|thanh|thị|thi|tỉnh|tinh|đảng|dang|chủ|chu|thường|thuong|ủy|uỷ|uy)"
+    r"(?:ban|bch|bí|bi|phó|pho|huyện|huyen|thành|thanh|thị|thi|tỉnh|tinh|đảng|dang|chi|chủ|chu|thường|thuong"
+    r"|ủy|uỷ|uy|đoàn|doan|hội|hoi)"
     r"|thay\s+m[aặ]t\b"
     r"|(?:phó\s+)?bí\s+thư(?:\s+thường\s+trực)?\s*$"                # a bare signature title on its line
     r"|\(\s*đã\s+ký\s*\))", re.I)

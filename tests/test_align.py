@@ -44,7 +44,8 @@ def test_alignment_is_monotone_and_skips_extras(ref):
 
 @pytest.mark.parametrize("line", ["Nơi nhận:", "T/M BAN THƯỜNG VỤ", "TM. BAN THƯỜNG VỤ", "TM BAN THƯỜNG VỤ",
                                   "T.M BAN THƯỜNG VỤ", "KT.BÍ THƯ", "K/T BÍ THƯ", "T/M HUYỆN ỦY", "BÍ THƯ",
-                                  "PHÓ BÍ THƯ THƯỜNG TRỰC", "(Đã ký)", "THAY MẶT BAN THƯỜNG VỤ"])
+                                  "PHÓ BÍ THƯ THƯỜNG TRỰC", "(Đã ký)", "THAY MẶT BAN THƯỜNG VỤ",
+                                  "T/M CHI BỘ", "T/M BCH ĐOÀN", "TM. ĐẢNG ĐOÀN"])
 def test_closing_block_starts(line):
     from parsers.align import is_closing
     assert is_closing(line)
