@@ -173,9 +173,10 @@ def set_column_widths(table, shares: tuple[float, ...], total: int) -> None:
 
 
 def add_table(doc, rows: list[list[str]] | tuple[tuple[str, ...], ...], header: bool = False,
-              shares: tuple[float, ...] | None = None) -> None:
+              shares: tuple[float, ...] | None = None, merge_header: bool = False) -> None:
     """A grid table with the given cell texts (ragged rows padded); column widths in proportion to
-    `shares` when given."""
+    `shares` when given. Rows of one repeated text are merged back into one cell, and with
+    `merge_header` so are repeated neighbours in the first two rows (a unit's merged header)."""
     rows = [list(r) for r in rows if r]
     if not rows:
         return
@@ -191,6 +192,26 @@ def add_table(doc, rows: list[list[str]] | tuple[tuple[str, ...], ...], header: 
                 run.bold = True
     if shares is not None and len(shares) == width:
         set_column_widths(table, shares, text_width(doc))
+    for r, values in enumerate(rows):
+        padded = values + [""] * (width - len(values))
+        whole_row = len(set(padded)) == 1
+        if not (whole_row or (merge_header and r < 2 and len(rows) > 2)):
+            continue                             # equal neighbours in a data row are two values
+        for start, end in merged_spans(padded):
+            table.cell(r, start).merge(table.cell(r, end)).text = padded[start]
+
+
+def merged_spans(values: list[str]) -> list[tuple[int, int]]:
+    """Runs of one repeated text in a row (a merged cell the parser expanded, e.g. a group row
+    "A. CHỈ TIÊU VỀ KINH TẾ" across the table, or "Kết quả" over two header columns):
+    (first, last) column of each run of two or more."""
+    spans, start = [], 0
+    for i in range(1, len(values) + 1):
+        if i == len(values) or values[i] != values[start]:
+            if i - start > 1 and values[start]:
+                spans.append((start, i - 1))
+            start = i
+    return spans
 
 
 # ---------------------------------------------------------------- sections
@@ -251,7 +272,7 @@ def write_contribution(doc, c: Contribution, links: Links) -> None:
         elif kind == 1:
             doc.add_paragraph(block.text)
         else:
-            add_table(doc, block.rows)
+            add_table(doc, block.rows, merge_header=True)
 
 
 def aggregate_table_rows(rows: tuple[AggregateRow, ...]) -> list[list[str]]:

@@ -252,3 +252,17 @@ def test_parsing_the_draft_back_puts_every_outline_heading_on_its_own_id(tmp_pat
     for s in back.sections:
         if s.matched and s.id in ref.outline.ids:
             assert s.heading.text == heading_text(ref.outline.node(s.id))
+
+
+def test_expanded_merged_cells_are_merged_back_in_the_draft():
+    import docx as _docx
+    from reports.draft_docx import add_table, merged_spans
+    assert merged_spans(["A. KINH TẾ"] * 4) == [(0, 3)]
+    assert merged_spans(["STT", "Kết quả", "Kết quả", "Ghi chú"]) == [(1, 2)]
+    doc = _docx.Document()
+    add_table(doc, [["STT", "Kết quả", "Kết quả"], ["A. KINH TẾ"] * 3, ["1", "6,8", "6,8"]], merge_header=True)
+    table = doc.tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["STT", "Kết quả", "Kết quả"]
+    assert table.rows[0].cells[1]._tc is table.rows[0].cells[2]._tc              # header span merged back
+    assert len({id(c._tc) for c in table.rows[1].cells}) == 1 and table.rows[1].cells[0].text == "A. KINH TẾ"
+    assert table.rows[2].cells[1]._tc is not table.rows[2].cells[2]._tc          # equal values stay two cells
