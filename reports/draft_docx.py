@@ -172,6 +172,18 @@ def set_column_widths(table, shares: tuple[float, ...], total: int) -> None:
             cell.width = width
 
 
+def content_shares(rows) -> tuple[float, ...]:
+    """Column widths for a unit's table in proportion to how much each column holds (a name column
+    wide, number columns narrow), within 1:8 of each other."""
+    width = max((len(r) for r in rows), default=0)
+    shares = []
+    for c in range(width):
+        cells = [r[c] for r in rows if c < len(r) and r[c] and len(set(r)) > 1]   # group rows say nothing
+        mean = sum(len(x) for x in cells) / len(cells) if cells else 1.0
+        shares.append(min(max(mean, 4.0), 32.0))
+    return tuple(shares)
+
+
 def add_table(doc, rows: list[list[str]] | tuple[tuple[str, ...], ...], header: bool = False,
               shares: tuple[float, ...] | None = None, merge_header: bool = False) -> None:
     """A grid table with the given cell texts (ragged rows padded); column widths in proportion to
@@ -272,7 +284,7 @@ def write_contribution(doc, c: Contribution, links: Links) -> None:
         elif kind == 1:
             doc.add_paragraph(block.text)
         else:
-            add_table(doc, block.rows, merge_header=True)
+            add_table(doc, block.rows, merge_header=True, shares=content_shares(block.rows))
 
 
 def aggregate_table_rows(rows: tuple[AggregateRow, ...]) -> list[list[str]]:

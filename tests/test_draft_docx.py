@@ -266,3 +266,11 @@ def test_expanded_merged_cells_are_merged_back_in_the_draft():
     assert table.rows[0].cells[1]._tc is table.rows[0].cells[2]._tc              # header span merged back
     assert len({id(c._tc) for c in table.rows[1].cells}) == 1 and table.rows[1].cells[0].text == "A. KINH TẾ"
     assert table.rows[2].cells[1]._tc is not table.rows[2].cells[2]._tc          # equal values stay two cells
+
+
+def test_unit_table_columns_follow_their_content():
+    from reports.draft_docx import content_shares
+    shares = content_shares([("STT", "Chỉ tiêu", "ĐVT", "Kết quả"),
+                             ("1", "Tốc độ tăng trưởng kinh tế bình quân hằng năm", "%", "6,8"),
+                             ("A. KINH TẾ",) * 4])
+    assert shares[1] == max(shares) and shares[1] <= 8 * min(shares)
