@@ -52,6 +52,7 @@ class Scores:
     total: Tally = field(default_factory=Tally)
     tags: dict = field(default_factory=lambda: defaultdict(Tally))
     problems: list = field(default_factory=list)
+    unit_right: int = 0              # matched pairs whose unit agrees (where the set gives one)
 
     @property
     def precision(self) -> float:
@@ -93,12 +94,18 @@ def _field(v: IndicatorValue, name: str):
 
 
 def _belongs(v: IndicatorValue, expect: dict, case: dict) -> bool:
-    """Whether an extracted reading comes from the row or phrase an expectation describes."""
-    if case["kind"] == "table":
+    """Whether an extracted reading comes from the row, column or phrase an expectation describes
+    (an expectation on a transposed table names its column, not a row)."""
+    if case["kind"] == "table" and expect.get("row") is not None:
         return v.source.text == " | ".join(case["rows"][expect["row"]])
     phrase = (expect.get("name") or "").casefold()
-    return not phrase or phrase in v.name_raw.casefold() or phrase in v.source.text.casefold() \
-        and expect["id"] is not None
+    return not phrase or phrase in v.name_raw.casefold() \
+        or (expect["id"] is not None and phrase in v.source.text.casefold())
+
+
+def unit_key(unit: str | None) -> str:
+    """A unit compared without case or spaces ("Tỷ đồng" = "tỷ đồng")."""
+    return "".join((unit or "").casefold().split())
 
 
 def score_case(case: dict, got: tuple[IndicatorValue, ...], scores: Scores) -> None:
@@ -126,6 +133,7 @@ def score_case(case: dict, got: tuple[IndicatorValue, ...], scores: Scores) -> N
             if not ok:
                 scores.problems.append((case["case"], f"{name} {_field(v, name)!r} != {e[name]!r}", e["id"],
                                         v.source.text[:90]))
+        scores.unit_right += e.get("unit") is None or unit_key(v.unit) == unit_key(e["unit"])
     extra = [v for i, v in enumerate(ided) if i not in used]
     for e in (e for e in expects if e["id"] is None):
         tallies = [scores.total] + [scores.tags[t] for t in e["tags"]]
