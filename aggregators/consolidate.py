@@ -13,7 +13,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from model import (AggregateRow, Catalog, CatalogEntry, Contribution, FileRecord, IndicatorValue, MergedParagraph,
-                   Outline, OutlineNode, Paragraph, Reference, Section, Status, Submission, Unit)
+                   Outline, OutlineNode, Reference, Section, Status, Submission, Unit)
 from aggregators.front import front_body
 from aggregators.measure import unit_factor
 from aggregators.versions import (UNKNOWN_PREFIX, local_day, received_at, select_versions,  # noqa: F401

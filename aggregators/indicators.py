@@ -26,7 +26,6 @@ _COMPLETION = re.compile(r"hoàn thành (?:\w+ ){0,2}(?:chỉ tiêu|kế hoạch
 def extract_indicators(sections: tuple[Section, ...], catalog: Catalog, matcher: Matcher) -> tuple[IndicatorValue, ...]:
     """Every indicator the sections report, tables first, in document order within each kind."""
     readings = [r for s in sections for t in s.tables for r in table_readings(t, s.id)]
-    n_table = len(readings)
     readings += [r for s in sections if s.id not in ("front", "back")
                  for p in s.paragraphs for r in prose_readings(p.text, s.id, p.index)]
     results = match_names(matcher, [r.name for r in readings], [r.unit for r in readings])

@@ -8,7 +8,6 @@ disagreement, and leaves a name unmatched (id None, candidates kept) below `MATC
 from __future__ import annotations
 
 import csv
-import math
 import re
 import unicodedata
 from dataclasses import dataclass, field

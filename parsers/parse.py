@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from model import Outline, Paragraph, Reference, Section, Submission, Table, UnitMatch
+from model import Outline, Paragraph, Reference, Section, Submission, Table
 from parsers.align import align, is_closing
 from parsers.docx_reader import Block, DocxError, read_docx
 from parsers.headings import KIND_DEPTH, Candidate, Label, detect_all, roman_value
@@ -218,7 +218,6 @@ def build_sections(blocks: list[Block], outline: Outline) -> tuple[list[Section]
     alignment = {a.pos: a for a in align(candidates, outline)}
     by_pos = {c.pos: c for c in candidates}
     depths = learn_depths(candidates, {p: a.node_id for p, a in alignment.items()}, outline)
-    last_heading = max(alignment, default=-1)
     closing = _closing_position(blocks, sorted(alignment))
     warnings: list[str] = []
     current = _Builder("front", None, True, 1.0)

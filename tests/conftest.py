@@ -22,6 +22,18 @@ def ref():
 
 
 @pytest.fixture(scope="session")
+def catalog():
+    from parsers.reference import load_catalog
+    return load_catalog()
+
+
+@pytest.fixture(scope="session")
+def matcher(catalog):
+    from aggregators.matching import build_matcher
+    return build_matcher(catalog)
+
+
+@pytest.fixture(scope="session")
 def prefect_harness():
     """One Prefect test server for the whole session, started only by the tests that need it."""
     from prefect.testing.utilities import prefect_test_harness

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from aggregators.indicators import extract_indicators
-from aggregators.matching import build_matcher
 from aggregators.numbers import find_quantities
 from bench.indicator_independent import DATA, evaluate
 from bench.indicator_realistic import load_cases
@@ -13,16 +12,6 @@ from model import Paragraph, Section, Status, Table
 from parsers.reference import load_catalog
 
 STATUSES = {None, "vuot", "dat", "chua_dat", "kha_nang_dat", "gan_dat", "kho_dat"}
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
-
-
-@pytest.fixture(scope="module")
-def matcher(catalog):
-    return build_matcher(catalog)
 
 
 @pytest.fixture(scope="module")

@@ -15,16 +15,6 @@ from parsers.reference import load_catalog
 SECOND = Path(__file__).parent / "data" / "chi-tieu-khac.csv"
 
 
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
-
-
-@pytest.fixture(scope="module")
-def matcher(catalog):
-    return build_matcher(catalog)
-
-
 def section(*, tables=(), paragraphs=(), id_="P1.III.1"):
     tabs = tuple(Table(rows=tuple(tuple(r) for r in t), index=10 + i) for i, t in enumerate(tables))
     paras = tuple(Paragraph(text=p, index=i) for i, p in enumerate(paragraphs))
