@@ -28,6 +28,8 @@ _W_RFONTS, _W_B, _W_CAPS, _W_RSTYLE = _W + "rFonts", _W + "b", _W + "caps", _W +
 _W_PPR, _W_PSTYLE, _W_OUTLINE, _W_NUMPR = _W + "pPr", _W + "pStyle", _W + "outlineLvl", _W + "numPr"
 _W_NUMID, _W_ILVL, _W_JC, _W_VAL = _W + "numId", _W + "ilvl", _W + "jc", _W + "val"
 _LETTER = re.compile(r"[^\W\d_]")
+# what makes a paragraph's w:t elements differ from its text: legacy font names, alternate content, moves
+_COMPLEX_TEXT = re.compile(rb'"\.[Vv][Nn]|"[Vv][Nn][Ii][-_ ]|AlternateContent|moveFrom|w:sym\b|softHyphen')
 _HEADING_NAME = re.compile(r"^(?:heading|tiêu đề|tieu de|tieude|muc|mục|title)\s*(\d)$", re.I)
 
 
@@ -81,6 +83,7 @@ class _Context:
     footnotes: dict[str, list[str]]
     encodings_seen: set[str] = field(default_factory=set)
     has_text_boxes: bool = True
+    plain_text: bool = False            # no legacy fonts, alternate content, footnotes or moves: w:t is all
     _fonts: dict[str | None, str | None] = field(default_factory=dict)
 
     _levels: dict[str, int | None] = field(default_factory=dict)
@@ -115,12 +118,15 @@ def read_docx(data: bytes) -> tuple[list[Block], list[str]]:
             document = etree.fromstring(document_xml, parser=_XML_PARSER)
         except etree.XMLSyntaxError as exc:
             raise DocxError("XML hỏng trong word/document.xml / malformed XML in word/document.xml") from exc
-        styles, default_font = _read_styles(_parse_styles(zf) if "word/styles.xml" in names else None)
+        styles_xml = _read_part(zf, "word/styles.xml") if "word/styles.xml" in names else b""
+        styles, default_font = _read_styles(_parse_styles(styles_xml) if styles_xml else None)
+        styles_legacy = bool(_COMPLEX_TEXT.search(styles_xml))
         part_warnings: list[str] = []
         numbering = read_numbering(_optional_part(zf, names, "word/numbering.xml", part_warnings))
         footnotes = _read_footnotes(_optional_part(zf, names, "word/footnotes.xml", part_warnings), styles, default_font)
     ctx = _Context(styles=styles, default_font=default_font, counter=Counter(numbering), footnotes=footnotes,
-                   has_text_boxes=b"txbxContent" in document_xml)
+                   has_text_boxes=b"txbxContent" in document_xml,
+                   plain_text=not footnotes and not _COMPLEX_TEXT.search(document_xml) and not styles_legacy)
     body = document.find(_W + "body")
     if body is None:
         raise DocxError("Tệp .docx không có phần thân văn bản / .docx without a document body")
@@ -152,10 +158,10 @@ def _parse_part(zf: zipfile.ZipFile, name: str):
 _LATENT = re.compile(rb"<w:latentStyles\b.*?</w:latentStyles>", re.S)
 
 
-def _parse_styles(zf: zipfile.ZipFile):
+def _parse_styles(xml: bytes):
     """styles.xml without its latent-style table (hundreds of entries that carry no formatting)."""
     try:
-        return etree.fromstring(_LATENT.sub(b"", _read_part(zf, "word/styles.xml"), count=1), parser=_XML_PARSER)
+        return etree.fromstring(_LATENT.sub(b"", xml, count=1), parser=_XML_PARSER)
     except etree.XMLSyntaxError as exc:
         raise DocxError("XML hỏng trong word/styles.xml / malformed XML in word/styles.xml") from exc
 
@@ -410,12 +416,17 @@ def _first(*values):
 
 
 def _plain_paragraph(p, ctx: _Context) -> str:
-    """Text of a paragraph inside a text box, footnote or table cell (legacy fonts decoded)."""
+    """Text of a paragraph inside a text box, footnote or table cell (legacy fonts decoded); the text
+    of its own text boxes and footnotes follows on lines of their own."""
+    if ctx.plain_text:
+        text = "".join(p.itertext(_W_T))
+        if looks_legacy(text) is None:
+            return clean(text)
     ppr = p.find(_W + "pPr")
     sid = ppr.find(_W + "pStyle").get(_W + "val") if ppr is not None and ppr.find(_W + "pStyle") is not None else "Normal"
     acc = _Runs()
     _collect_runs(p, ctx, ctx.styles.get(sid, StyleInfo()), acc)
-    return clean(_finish(acc, ctx)[0])
+    return "\n".join([clean(_finish(acc, ctx)[0])] + [t for _, texts in acc.extra for t in texts]).strip("\n")
 
 
 def _paragraph_props(ppr) -> tuple[str | None, int | None, str | None, int | None, bool | None]:

@@ -127,3 +127,18 @@ def test_corrupt_numbering_and_footnotes_are_warnings_and_the_body_is_kept():
     blocks, warnings = read_docx(buf.getvalue())
     assert texts(blocks) == ["Nội dung còn nguyên"]
     assert sum("hỏng" in w for w in warnings) == 2
+
+
+def test_footnote_and_text_box_in_a_table_cell_are_kept_in_the_cell():
+    fn = '<w:footnote w:id="3">' + p(run("Nguồn: Chi cục Thống kê.")) + "</w:footnote>"
+    ref = '<w:r><w:footnoteReference w:id="3"/></w:r>'
+    cell = f"<w:tc>{p(run('6,8%'), ref)}</w:tc>"
+    blocks, _ = read_docx(docx(f"<w:tbl><w:tr><w:tc>{p(run('GRDP'))}</w:tc>{cell}</w:tr></w:tbl>", footnotes=fn))
+    assert blocks[0].table.rows == (("GRDP", "6,8%\nNguồn: Chi cục Thống kê."),)
+
+
+def test_plain_document_cells_read_fast_and_the_same():
+    rows = "".join(f"<w:tr><w:tc>{p(run(f'Chỉ tiêu {i}'), run(' năm'))}</w:tc><w:tc>{p(run('1.234,5'))}</w:tc></w:tr>"
+                   for i in range(3))
+    blocks, _ = read_docx(docx(f"<w:tbl>{rows}</w:tbl>"))
+    assert blocks[0].table.rows == tuple((f"Chỉ tiêu {i} năm", "1.234,5") for i in range(3))
