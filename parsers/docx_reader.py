@@ -29,7 +29,13 @@ _W_PPR, _W_PSTYLE, _W_OUTLINE, _W_NUMPR = _W + "pPr", _W + "pStyle", _W + "outli
 _W_NUMID, _W_ILVL, _W_JC, _W_VAL = _W + "numId", _W + "ilvl", _W + "jc", _W + "val"
 _LETTER = re.compile(r"[^\W\d_]")
 # what makes a paragraph's w:t elements differ from its text: legacy font names, alternate content, moves
-_COMPLEX_TEXT = re.compile(rb'"\.[Vv][Nn]|"[Vv][Nn][Ii][-_ ]|AlternateContent|moveFrom|w:sym\b|softHyphen')
+_LEGACY_FONT_NAME = re.compile(rb'="(?:\.[Vv][Nn]|[Vv][Nn][Ii][-_ ])')
+_COMPLEX_MARKUP = (b"AlternateContent", b"moveFrom", b"w:sym", b"softHyphen")
+
+
+def _complex_text(xml: bytes) -> bool:
+    """Whether a part holds legacy font names or markup whose text is not just its w:t elements."""
+    return any(marker in xml for marker in _COMPLEX_MARKUP) or _LEGACY_FONT_NAME.search(xml) is not None
 _HEADING_NAME = re.compile(r"^(?:heading|tiêu đề|tieu de|tieude|muc|mục|title)\s*(\d)$", re.I)
 
 
@@ -84,6 +90,7 @@ class _Context:
     encodings_seen: set[str] = field(default_factory=set)
     has_text_boxes: bool = True
     plain_text: bool = False            # no legacy fonts, alternate content, footnotes or moves: w:t is all
+    default_style: str = "Normal"       # id of the default paragraph style (localised in some documents)
     _fonts: dict[str | None, str | None] = field(default_factory=dict)
 
     _levels: dict[str, int | None] = field(default_factory=dict)
@@ -119,14 +126,16 @@ def read_docx(data: bytes) -> tuple[list[Block], list[str]]:
         except etree.XMLSyntaxError as exc:
             raise DocxError("XML hỏng trong word/document.xml / malformed XML in word/document.xml") from exc
         styles_xml = _read_part(zf, "word/styles.xml") if "word/styles.xml" in names else b""
-        styles, default_font = _read_styles(_parse_styles(styles_xml) if styles_xml else None)
-        styles_legacy = bool(_COMPLEX_TEXT.search(styles_xml))
+        styles = _LazyStyles(styles_xml)
+        default_font = styles.default_font()
+        styles_legacy = _complex_text(styles_xml)
         part_warnings: list[str] = []
         numbering = read_numbering(_optional_part(zf, names, "word/numbering.xml", part_warnings))
         footnotes = _read_footnotes(_optional_part(zf, names, "word/footnotes.xml", part_warnings), styles, default_font)
     ctx = _Context(styles=styles, default_font=default_font, counter=Counter(numbering), footnotes=footnotes,
                    has_text_boxes=b"txbxContent" in document_xml,
-                   plain_text=not footnotes and not _COMPLEX_TEXT.search(document_xml) and not styles_legacy)
+                   plain_text=not footnotes and not _complex_text(document_xml) and not styles_legacy,
+                   default_style=styles.default_paragraph)
     body = document.find(_W + "body")
     if body is None:
         raise DocxError("Tệp .docx không có phần thân văn bản / .docx without a document body")
@@ -153,17 +162,6 @@ def _parse_part(zf: zipfile.ZipFile, name: str):
         return etree.fromstring(_read_part(zf, name), parser=_XML_PARSER)
     except etree.XMLSyntaxError as exc:
         raise DocxError(f"XML hỏng trong {name} / malformed XML in {name}") from exc
-
-
-_LATENT = re.compile(rb"<w:latentStyles\b.*?</w:latentStyles>", re.S)
-
-
-def _parse_styles(xml: bytes):
-    """styles.xml without its latent-style table (hundreds of entries that carry no formatting)."""
-    try:
-        return etree.fromstring(_LATENT.sub(b"", xml, count=1), parser=_XML_PARSER)
-    except etree.XMLSyntaxError as exc:
-        raise DocxError("XML hỏng trong word/styles.xml / malformed XML in word/styles.xml") from exc
 
 
 def _body_elements(container):
@@ -196,48 +194,80 @@ def _font_of(rpr) -> str | None:
     return fonts.get(_W + "ascii") or fonts.get(_W + "hAnsi") or fonts.get(_W + "cs")
 
 
-def _read_styles(root) -> tuple[dict[str, StyleInfo], str | None]:
-    if root is None:
-        return {}, None
-    default_font = None
-    defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
-    default_font = _font_of(defaults)
-    raw: dict[str, tuple[str | None, dict]] = {}
-    for st in root.iter(_W + "style"):
-        sid = st.get(_W + "styleId") or ""
-        name_el = st.find(_W + "name")
-        ppr = st.find(_W + "pPr")
-        rpr = st.find(_W + "rPr")
-        numpr = ppr.find(_W + "numPr") if ppr is not None else None
-        olvl = ppr.find(_W + "outlineLvl") if ppr is not None else None
-        jc = ppr.find(_W + "jc") if ppr is not None else None
-        props = {
-            "name": name_el.get(_W + "val") if name_el is not None else sid,
-            "outline_level": int(olvl.get(_W + "val")) if olvl is not None and (olvl.get(_W + "val") or "").isdigit() else None,
-            "num_id": numpr.find(_W + "numId").get(_W + "val") if numpr is not None and numpr.find(_W + "numId") is not None else None,
-            "num_level": int(numpr.find(_W + "ilvl").get(_W + "val") or 0) if numpr is not None and numpr.find(_W + "ilvl") is not None else None,
-            "bold": _on(rpr.find(_W + "b")) if rpr is not None else None,
-            "caps": _on(rpr.find(_W + "caps")) if rpr is not None else None,
-            "font": _font_of(rpr),
-            "centered": (jc.get(_W + "val") == "center") if jc is not None else None,
-        }
-        based = st.find(_W + "basedOn")
-        raw[sid] = (based.get(_W + "val") if based is not None else None, props)
+def _style_props(st) -> tuple[str | None, dict]:
+    """(basedOn id, own properties) of one w:style element."""
+    sid = st.get(_W + "styleId") or ""
+    name_el = st.find(_W + "name")
+    ppr = st.find(_W + "pPr")
+    rpr = st.find(_W + "rPr")
+    numpr = ppr.find(_W + "numPr") if ppr is not None else None
+    olvl = ppr.find(_W + "outlineLvl") if ppr is not None else None
+    jc = ppr.find(_W + "jc") if ppr is not None else None
+    num_id = numpr.find(_W + "numId") if numpr is not None else None
+    ilvl = numpr.find(_W + "ilvl") if numpr is not None else None
+    props = {
+        "name": name_el.get(_W + "val") if name_el is not None else sid,
+        "outline_level": int(olvl.get(_W + "val")) if olvl is not None and (olvl.get(_W + "val") or "").isdigit() else None,
+        "num_id": num_id.get(_W + "val") if num_id is not None else None,
+        "num_level": int(ilvl.get(_W + "val")) if ilvl is not None and (ilvl.get(_W + "val") or "").isdigit() else None,
+        "bold": _on(rpr.find(_W + "b")) if rpr is not None else None,
+        "caps": _on(rpr.find(_W + "caps")) if rpr is not None else None,
+        "font": _font_of(rpr),
+        "centered": (jc.get(_W + "val") == "center") if jc is not None else None,
+    }
+    based = st.find(_W + "basedOn")
+    return (based.get(_W + "val") if based is not None else None), props
 
-    return _LazyStyles(raw), default_font
+
+_STYLE_OPEN = re.compile(rb"<w:style\b[^>]*>")         # a style runs from its tag to the next style's
+_STYLE_ID = re.compile(rb'w:styleId="([^"]*)"')
+_STYLES_OPEN = re.compile(rb"<w:styles\b[^>]*>")
+_DOC_DEFAULTS = re.compile(rb"<w:docDefaults\b.*?</w:docDefaults>", re.S)
 
 
 class _LazyStyles(dict):
-    """Styles resolved through basedOn on first use (documents use few of their many styles)."""
+    """Styles read from styles.xml and resolved through basedOn on first use: a document uses a handful
+    of the hundreds of styles its template defines, so each w:style is found by its styleId and parsed
+    only when asked for."""
 
-    def __init__(self, raw: dict[str, tuple[str | None, dict]]):
+    def __init__(self, xml: bytes):
         super().__init__()
-        self._raw = raw
+        self._xml = xml
+        self._raw: dict[str, tuple[str | None, dict] | None] = {}
+        self._at: dict[str, tuple[int, int]] = {}
+        self.default_paragraph = "Normal"
+        opening = _STYLES_OPEN.search(xml)
+        self._open = opening.group(0) if opening else b""
+        starts = [(m.start(), m.group(0)) for m in _STYLE_OPEN.finditer(xml)]
+        ends = [start for start, _ in starts[1:]] + [xml.rfind(b"</w:styles>")]
+        for (start, tag), end in zip(starts, ends):
+            sid = _STYLE_ID.search(tag)
+            if sid is None:
+                continue
+            key = sid.group(1).decode("utf-8", "replace")
+            self._at.setdefault(key, (start, end))
+            if b'w:default="1"' in tag and b'w:type="paragraph"' in tag:
+                self.default_paragraph = key
+
+    def default_font(self) -> str | None:
+        """The font of the document defaults (w:docDefaults)."""
+        chunk = _DOC_DEFAULTS.search(self._xml)
+        if chunk is None or not self._open:
+            return None
+        root = _fragment(self._open + chunk.group(0) + b"</w:styles>")
+        return _font_of(root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")) if root is not None else None
+
+    def _lookup(self, sid: str) -> tuple[str | None, dict] | None:
+        if sid not in self._raw:
+            where = self._at.get(sid)
+            root = _fragment(self._open + self._xml[where[0]: where[1]] + b"</w:styles>") if where else None
+            self._raw[sid] = _style_props(root[0]) if root is not None and len(root) else None
+        return self._raw[sid]
 
     def _merged(self, sid: str, depth: int = 0) -> dict:
-        parent_id, props = self._raw[sid]
+        parent_id, props = self._lookup(sid)
         merged = {}
-        if parent_id and parent_id in self._raw and depth < 20 and parent_id != sid:
+        if parent_id and parent_id != sid and depth < 20 and self._lookup(parent_id) is not None:
             merged = self._merged(parent_id, depth + 1)
         merged = {**merged, **{k: v for k, v in props.items() if v is not None}}
         merged["name"] = props["name"]
@@ -246,7 +276,7 @@ class _LazyStyles(dict):
     def get(self, sid, default=None):
         if sid in self:
             return self[sid]
-        if sid not in self._raw:
+        if sid is None or self._lookup(sid) is None:
             return default
         m = self._merged(sid)
         info = StyleInfo(name=m.get("name", sid), outline_level=m.get("outline_level"),
@@ -255,6 +285,14 @@ class _LazyStyles(dict):
                          centered=m.get("centered"))
         self[sid] = info
         return info
+
+
+def _fragment(xml: bytes):
+    """A piece of styles.xml parsed on its own (None when it is not well-formed)."""
+    try:
+        return etree.fromstring(xml, parser=_XML_PARSER)
+    except etree.XMLSyntaxError:
+        return None
 
 
 # ---------------------------------------------------------------- paragraphs
@@ -423,7 +461,8 @@ def _plain_paragraph(p, ctx: _Context) -> str:
         if looks_legacy(text) is None:
             return clean(text)
     ppr = p.find(_W + "pPr")
-    sid = ppr.find(_W + "pStyle").get(_W + "val") if ppr is not None and ppr.find(_W + "pStyle") is not None else "Normal"
+    sid = ppr.find(_W + "pStyle").get(_W + "val") if ppr is not None and ppr.find(_W + "pStyle") is not None \
+        else ctx.default_style
     acc = _Runs()
     _collect_runs(p, ctx, ctx.styles.get(sid, StyleInfo()), acc)
     return "\n".join([clean(_finish(acc, ctx)[0])] + [t for _, texts in acc.extra for t in texts]).strip("\n")
@@ -457,7 +496,7 @@ def _read_paragraph(p, index: int, ctx: _Context) -> list[Block]:
     first = p[0] if len(p) else None
     ppr = first if first is not None and first.tag == _W_PPR else None
     sid, outline_level, num_id, num_level, centered = _paragraph_props(ppr)
-    style = ctx.styles.get(sid or "Normal", StyleInfo(name=sid or ""))
+    style = ctx.styles.get(sid or ctx.default_style, StyleInfo(name=sid or ""))
     if outline_level is None:
         outline_level = style.outline_level
     if outline_level is not None and outline_level > 8:
@@ -465,6 +504,7 @@ def _read_paragraph(p, index: int, ctx: _Context) -> list[Block]:
     if num_id is None and style.num_id:
         num_id = style.num_id
         num_level = style.num_level if num_level is None else num_level
+    style_level = ctx.heading_level(style.name)
     acc = _Runs()
     _collect_runs(p, ctx, style, acc)
     joined, raw_joined, all_bold, all_caps = _finish(acc, ctx)
@@ -475,7 +515,6 @@ def _read_paragraph(p, index: int, ctx: _Context) -> list[Block]:
         rendered = ctx.counter.label(num_id, num_level or 0)
         if rendered:
             label, fmt = rendered
-    style_level = ctx.heading_level(style.name)
     blocks = []
     if text:
         blocks.append(Block(

@@ -142,3 +142,18 @@ def test_plain_document_cells_read_fast_and_the_same():
                    for i in range(3))
     blocks, _ = read_docx(docx(f"<w:tbl>{rows}</w:tbl>"))
     assert blocks[0].table.rows == tuple((f"Chỉ tiêu {i} năm", "1.234,5") for i in range(3))
+
+
+def test_localised_default_style_carries_the_legacy_font_and_based_on_chains_resolve():
+    from xml.sax.saxutils import escape
+    styles = ('<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman"/></w:rPr></w:rPrDefault>'
+              '</w:docDefaults>'
+              '<w:style w:type="paragraph" w:default="1" w:styleId="Binhthng"><w:name w:val="Normal"/>'
+              '<w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr></w:style>'
+              '<w:style w:type="paragraph" w:styleId="Muc1"><w:name w:val="Muc 1"/><w:basedOn w:val="Binhthng"/>'
+              '<w:pPr><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>')
+    body = p(run(escape(encode("Huyện có 18 xã", "tcvn3")))) + \
+        p(run(escape(encode("Bối cảnh thực hiện", "tcvn3"))), ppr='<w:pStyle w:val="Muc1"/>')
+    blocks, _ = read_docx(docx(body, styles))
+    assert texts(blocks) == ["Huyện có 18 xã", "Bối cảnh thực hiện"]
+    assert blocks[1].bold and blocks[1].outline_level == 1 and blocks[1].style == "Muc 1"
