@@ -12,7 +12,6 @@ read is scored too (reported, not a bar).
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -22,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 from aggregators.matching import Matcher  # noqa: E402
 from bench.indicator_realistic import Scores  # noqa: E402
 from bench.indicator_realistic import evaluate as evaluate_set  # noqa: E402
+from bench.indicator_realistic import main as realistic_main  # noqa: E402
 from bench.indicator_realistic import report as _report  # noqa: E402
 from model import Catalog  # noqa: E402
 
@@ -41,11 +41,7 @@ def report(s: Scores, verbose: bool = False) -> str:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DATA)
-    ap.add_argument("--verbose", action="store_true", help="list every miss, extra match and wrong field")
-    args = ap.parse_args()
-    print(report(evaluate(args.data), args.verbose))
+    realistic_main(DATA, __doc__, report)
 
 
 if __name__ == "__main__":

@@ -182,12 +182,13 @@ def report(s: Scores, verbose: bool = False) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DATA)
+def main(data: Path = DATA, describe: str = __doc__, render=None) -> None:
+    """Command line of this bench (and of the independent set's, which passes its data and report)."""
+    ap = argparse.ArgumentParser(description=describe.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=data)
     ap.add_argument("--verbose", action="store_true", help="list every miss, extra match and wrong field")
     args = ap.parse_args()
-    print(report(evaluate(args.data), args.verbose))
+    print((render or report)(evaluate(args.data), args.verbose))
 
 
 if __name__ == "__main__":
