@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from io import BytesIO
@@ -116,6 +117,8 @@ def read_docx(data: bytes) -> tuple[list[Block], list[str]]:
         zf = zipfile.ZipFile(BytesIO(data))
     except zipfile.BadZipFile as exc:
         raise DocxError("Tệp không phải .docx (không phải tệp zip) / not a .docx file (not a zip archive)") from exc
+    except (NotImplementedError, ValueError, OSError, EOFError) as exc:
+        raise DocxError(f"Tệp zip hỏng hoặc không hỗ trợ ({_reason(exc)}) / corrupt or unsupported zip archive") from exc
     with zf:
         names = set(zf.namelist())
         if "word/document.xml" not in names:
@@ -153,8 +156,12 @@ def _read_part(zf: zipfile.ZipFile, name: str) -> bytes:
         raise DocxError(f"Phần {name} quá lớn ({info.file_size} byte) / part {name} too large")
     try:
         return zf.read(name)
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, zlib.error, ValueError) as exc:
         raise DocxError(f"Tệp .docx hỏng, không đọc được {name} / corrupt .docx, cannot read {name}") from exc
+
+
+def _reason(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:80] or type(exc).__name__
 
 
 def _parse_part(zf: zipfile.ZipFile, name: str):

@@ -157,3 +157,24 @@ def test_localised_default_style_carries_the_legacy_font_and_based_on_chains_res
     blocks, _ = read_docx(docx(body, styles))
     assert texts(blocks) == ["Huyện có 18 xã", "Bối cảnh thực hiện"]
     assert blocks[1].bold and blocks[1].outline_level == 1 and blocks[1].style == "Muc 1"
+
+
+def test_damaged_archives_are_refused_cleanly_never_crash():
+    """Byte damage anywhere in a real sample: a DocxError or a parse, never another exception."""
+    import random
+    from pathlib import Path
+    sample = (Path(__file__).resolve().parent.parent / "data" / "samples" / "inbox" / "hoa-vang.docx").read_bytes()
+    rnd = random.Random(1)
+    refused = 0
+    for _ in range(120):
+        data = bytearray(sample)
+        for _ in range(rnd.randint(1, 12)):
+            data[rnd.randrange(len(data))] = rnd.randrange(256)
+        if rnd.random() < 0.3:
+            data = data[: rnd.randrange(len(data))]
+        try:
+            read_docx(bytes(data))
+        except DocxError as exc:
+            refused += 1
+            assert " / " in str(exc) and "\n" not in str(exc)
+    assert refused > 60
