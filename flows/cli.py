@@ -57,10 +57,17 @@ def parse_cmd(
         try:
             sub = parse_one(path, ctx)
         except DocxError as exc:
+            error = str(exc)
+        except Exception as exc:  # noqa: BLE001 - a bug on one file is reported on one line like a bad file
+            error = (f"Lỗi nội bộ khi phân tích ({type(exc).__name__}) / internal error while parsing "
+                     f"({type(exc).__name__}: {' '.join(str(exc).split())[:120]})")
+        else:
+            error = None
+        if error is not None:
             failed += 1
             if len(files) == 1:
-                _fail(f"{path.name}: {exc}")
-            typer.echo(json.dumps({"source": str(path), "error": str(exc)}, ensure_ascii=False))
+                _fail(f"{path.name}: {error}")
+            typer.echo(json.dumps({"source": str(path), "error": error}, ensure_ascii=False))
             continue
         if as_json:
             indent = 2 if len(files) == 1 else None

@@ -67,3 +67,16 @@ def test_parse_missing_file_and_bad_outline_are_clean_errors(report, tmp_path):
     assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1
     res = tonghop("parse", str(report), "--outline", "khong-co", "--json")
     assert res.returncode == 2 and "khong-co" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_an_internal_error_on_one_file_is_one_line_not_a_traceback(report, monkeypatch):
+    from typer.testing import CliRunner
+
+    import flows.pipeline
+    from flows.cli import app
+
+    def broken(path, ctx):
+        raise KeyError("lỗi giả lập")
+    monkeypatch.setattr(flows.pipeline, "parse_one", broken)
+    result = CliRunner().invoke(app, ["parse", str(report), "--json"])
+    assert result.exit_code == 2 and "KeyError" in result.output and "Traceback" not in result.output
