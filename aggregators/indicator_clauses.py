@@ -37,6 +37,8 @@ _COMPLETION_NOISE = re.compile(r"^(?:công tác|việc)\s+|\s+(?:đều|luôn|c�
 # The words that make a status stated at the end of a list apply to every item ("…, đều vượt chỉ tiêu").
 _SHARED = re.compile(r"^(?:và\s+)?(?:(?:cả hai|tất cả|cả|các|hai|ba|những)\s+(?:\d+\s+)?(?:chỉ tiêu|mục tiêu)?"
                      r"\s*(?:này|trên)?\s*)?(?:đều|cùng)\b", re.IGNORECASE)
+# "ước đến cuối nhiệm kỳ đạt …" estimates what will be achieved; "dự kiến đến năm 2025 …" states a plan
+_PLAN_WORD = re.compile(r"dự kiến", re.IGNORECASE)
 _ESTIMATE_MARKER = re.compile(r"(?:ước|dự ước|dự kiến)(?:[^0-9();]|(?:19|20)\d\d){0,30}$", re.IGNORECASE)
 _SHARE_OF_TARGET = re.compile(r"^\s*(?:so với\s+)?(kế hoạch|\bkh\b|dự toán|chỉ tiêu|mục tiêu|nq|nghị quyết)",
                               re.IGNORECASE)
@@ -130,7 +132,7 @@ def _reading(clause: str, quantities: list[Quantity], value: Quantity, name: str
         target, target_raw = None, None
     estimate = next((q for q in inside if q.start > value.end and q is not target
                      and (m := _ESTIMATE_MARKER.search(text[value.end:q.start]))
-                     and not _PROJECTION.search(m.group())), None)
+                     and not (_PROJECTION.search(m.group()) and _PLAN_WORD.match(m.group()))), None)
     status_text = status_words(text, rest, target)
     average = next((q for q in inside if q.start > value.end and q.kind == "number" and q is not target
                     and _AVERAGE_BEFORE.search(text[value.end:q.start]) and not _other_kind(value.unit, q.unit)), None)

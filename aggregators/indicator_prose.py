@@ -13,6 +13,7 @@ from aggregators.indicator_clauses import as_target, clause_readings, status_wor
 from aggregators.indicator_segments import TARGET_LEAD, TARGET_MARKER, strip_context
 from aggregators.indicator_tables import Reading
 from aggregators.numbers import find_quantities
+from aggregators.status import parse_status
 
 _CONTINUES_ESTIMATE = re.compile(r"^\s*(?:và\s+|còn\s+)?(?:dự ước|ước tính|ước|dự kiến)\b", re.IGNORECASE)
 _CONTINUES_TARGET = re.compile(r"^\s*(?:và\s+|so với\s+|đây là\s+)?(?:chỉ tiêu|mục tiêu|nq\b|nghị quyết|kế hoạch"
@@ -50,8 +51,12 @@ def prose_readings(text: str, section: str, paragraph: int) -> list[Reading]:
 
 
 def _continues(clause: str, found: list[Reading]) -> bool:
-    """A clause that only adds an estimate or a target: it opens like one and names no indicator of its own."""
+    """A clause that only adds an estimate, a target or a status ("; có khả năng đạt."): it opens like one
+    and names no indicator of its own."""
     if _CONTINUES_ESTIMATE.match(clause):
+        return True
+    if parse_status(clause) is not None and all(not r.name.strip() or _REFERENCE_NAME.match(r.name.strip())
+                                                for r in found) and len(clause.split()) <= 12:
         return True
     if not _CONTINUES_TARGET.match(clause):
         return False

@@ -154,14 +154,20 @@ def _ranked(role: str, cols: list[int], headers: dict[int, str]) -> list[int]:
     return sorted(cols, key=key)
 
 
+# "Đạt trên 80% chỉ tiêu", "Đạt 100% kế hoạch": a status that quotes a share of the target
+_STATUS_WITH_SHARE = re.compile(r"%\s*(?:trở lên\s*)?(?:so với\s*)?(?:chỉ tiêu|kế hoạch|kh\b|mục tiêu|nq\b|nghị quyết)",
+                                re.IGNORECASE)
+
+
 def _check_contents(roles: dict[int, str], body: tuple[tuple[str, ...], ...]) -> dict[int, str]:
     """Correct header roles by what the column holds: statuses, numbers, long texts."""
     roles = dict(roles)
     for col, role in list(roles.items()):
-        cells = [r[col].strip() for r in body if col < len(r) and r[col].strip()]
-        if not cells:
+        cells = [r[col].strip() for r in body if col < len(r) and r[col].strip() and len(set(r)) > 1]
+        if not cells:                                        # group rows ("A. KINH TẾ" across) say nothing
             continue
-        statuses = sum(1 for c in cells if parse_status(c) is not None and not _holds_number(c))
+        statuses = sum(1 for c in cells if parse_status(c) is not None
+                       and (not _holds_number(c) or _STATUS_WITH_SHARE.search(c)))
         if role in ("comparison", "value") and statuses >= 0.6 * len(cells):
             roles[col] = "status"
         elif role == "status" and statuses < 0.3 * len(cells):

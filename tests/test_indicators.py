@@ -280,3 +280,31 @@ def test_target_of_another_kind_and_status_words_of_the_target(catalog, matcher)
     (v,) = extract_indicators((section(paragraphs=["Tỷ lệ đô thị hóa ước đạt 38,2%, NQ đề ra đến năm 2025 đạt 40%."]),),
                               catalog, matcher)
     assert (v.target, v.status, v.status_derived) == (40.0, Status.CHUA_DAT, True)
+
+
+def test_estimate_after_a_comma_and_a_status_in_its_own_clause(catalog, matcher):
+    got = extract_indicators((section(paragraphs=[
+        "Tỷ lệ đô thị hóa đạt 41,8% (Nghị quyết đề ra 45%), ước đến cuối nhiệm kỳ đạt 44,9%; có khả năng đạt."]),),
+        catalog, matcher)
+    (u,) = [g for g in got if g.id == "urbanization_rate"]
+    assert (u.value, u.target, u.estimate, u.status) == (41.8, 45.0, 44.9, Status.KHA_NANG_DAT)
+
+
+def test_a_plan_for_2025_is_not_the_estimate(catalog, matcher):
+    got = extract_indicators((section(paragraphs=[
+        "Tỷ lệ đô thị hóa đạt 41,8%, dự kiến đến năm 2025 đạt 45%."]),), catalog, matcher)
+    (u,) = [g for g in got if g.id == "urbanization_rate"]
+    assert u.value == 41.8 and u.estimate is None
+
+
+def test_status_column_read_despite_group_rows_and_shares_in_its_cells(catalog, matcher):
+    rows = [["STT", "Chỉ tiêu", "ĐVT", "NQ đề ra", "Đến 30/6/2023", "So với NQ"],
+            ["A", "Các chỉ tiêu về kinh tế", "Các chỉ tiêu về kinh tế", "Các chỉ tiêu về kinh tế",
+             "Các chỉ tiêu về kinh tế", "Các chỉ tiêu về kinh tế"],
+            ["A. KINH TẾ"] * 6,
+            ["1", "Tỷ lệ đô thị hóa", "%", "45", "41,8", "Đạt trên 80% chỉ tiêu"],
+            ["2", "Tỷ lệ che phủ rừng", "%", "52", "51,2", "Có khả năng đạt"],
+            ["3", "Số xã đạt chuẩn nông thôn mới", "xã", "12", "13", "Vượt"]]
+    got = {g.id: g for g in extract_indicators((section(tables=[rows]),), catalog, matcher)}
+    assert got["urbanization_rate"].status == Status.GAN_DAT and not got["urbanization_rate"].status_derived
+    assert got["forest_cover"].status == Status.KHA_NANG_DAT and got["ntm_communes"].status == Status.VUOT
