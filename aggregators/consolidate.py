@@ -12,13 +12,13 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from model import (AggregateRow, Catalog, CatalogEntry, Contribution, FileRecord, IndicatorValue, MergedParagraph,
+from tonghop.model import (AggregateRow, Catalog, CatalogEntry, Contribution, FileRecord, IndicatorValue, MergedParagraph,
                    Outline, OutlineNode, Reference, Section, Status, Submission, Unit)
-from aggregators.front import front_body
-from aggregators.measure import unit_factor
-from aggregators.versions import (UNKNOWN_PREFIX, local_day, received_at, select_versions,  # noqa: F401
+from tonghop.aggregators.front import front_body
+from tonghop.aggregators.measure import unit_factor
+from tonghop.aggregators.versions import (UNKNOWN_PREFIX, local_day, received_at, select_versions,  # noqa: F401
                                   version_hint)
-from parsers.normalize import clean
+from tonghop.parsers.normalize import clean
 
 MERGE_THRESHOLD = 95.0      # rapidfuzz ratio on normalised text to call two paragraphs the same
 MERGE_MIN_CHARS = 80        # shorter paragraphs are not worth merging ("Kết quả cụ thể:")

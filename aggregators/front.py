@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from model import Paragraph, Section, Table
-from parsers.normalize import clean, strip_diacritics
+from tonghop.model import Paragraph, Section, Table
+from tonghop.parsers.normalize import clean, strip_diacritics
 
 _TITLE = re.compile(r"^(?:bao cao|so ket|tong ket)\b")
 _SUBJECT = re.compile(r"^(?:so ket|tong ket|ve viec|v/v|giua nhiem ky|nhiem ky|ket qua so ket)\b")

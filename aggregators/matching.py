@@ -7,24 +7,21 @@ disagreement, and leaves a name unmatched (id None, candidates kept) below `MATC
 """
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from aggregators.syllables import is_syllable
+from tonghop.aggregators.syllables import is_syllable
 
-from model import Candidate, Catalog
-from parsers.normalize import ABBREVIATIONS, match_key, strip_diacritics
-from parsers.reference import DATA_DIR, ReferenceDataError
+from tonghop.model import Candidate, Catalog
+from tonghop.parsers.normalize import ABBREVIATIONS, match_key, strip_diacritics
+from tonghop.reference import load_abbreviations
 
-DEFAULT_ABBREVIATIONS = DATA_DIR / "catalog" / "viet-tat.csv"
 
 # Calibrated by bench/calibrate_match.py on the generated labelled corpus (bench/match_corpus.py:
 # paraphrased, abbreviated, reordered, typo'd, diacritic-less catalog names plus non-catalog names
@@ -120,28 +117,6 @@ class Matcher:
 
 
 # ---------------------------------------------------------------- abbreviations
-
-
-def load_abbreviations(path: Path | str = DEFAULT_ABBREVIATIONS) -> dict[str, str]:
-    """Read the abbreviations CSV (`viet_tat,day_du`) into a casefolded lookup."""
-    path = Path(path)
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            if not {"viet_tat", "day_du"} <= set(reader.fieldnames or ()):
-                raise ReferenceDataError(f"Tệp viết tắt {path.name} thiếu cột viet_tat, day_du"
-                                         f" / abbreviations {path.name} lacks columns viet_tat, day_du")
-            rows = [(r["viet_tat"] or "", r["day_du"] or "") for r in reader]
-    except OSError as exc:
-        raise ReferenceDataError(f"Không đọc được tệp viết tắt {path} / cannot read abbreviations {path}") from exc
-    except UnicodeDecodeError as exc:
-        raise ReferenceDataError(f"Tệp viết tắt {path.name} không phải UTF-8 / {path.name} is not UTF-8") from exc
-    table = {}
-    for short, full in rows:
-        short, full = _fold(short), _fold(full)
-        if short and full:
-            table[short] = full
-    return table
 
 
 def merge_abbreviations(extra: dict[str, str] | None) -> tuple[tuple[str, str], ...]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from aggregators.matching import unit_class
+from tonghop.aggregators.matching import unit_class
 
 _SCALES = (("nghìn tỷ", 1e12), ("ngàn tỷ", 1e12), ("nghìn", 1e3), ("ngàn", 1e3), ("triệu", 1e6), ("tỷ", 1e9))
 _CURRENCY = (("usd", ("usd", "đô la")), ("vnd", ("đồng", "vnđ", "vnd")))

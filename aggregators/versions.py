@@ -12,8 +12,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from model import FileRecord, Submission
-from parsers.normalize import clean, strip_diacritics
+from tonghop.model import FileRecord, Submission
+from tonghop.parsers.normalize import clean, strip_diacritics
 
 UNKNOWN_PREFIX = "tep:"     # unit id given to a submission whose unit was not identified
 VERSION_OVERLAP = 0.5       # share of paragraphs two files must have in common to be versions of one report

@@ -20,11 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from parsers.docx_reader import DocxError  # noqa: E402
-from parsers.normalize import clean  # noqa: E402
-from parsers.parse import parse_file  # noqa: E402
-from parsers.reference import load_reference  # noqa: E402
-from parsers.units import unit_keys  # noqa: E402
+from tonghop.parsers.docx_reader import DocxError  # noqa: E402
+from tonghop.parsers.normalize import clean  # noqa: E402
+from tonghop.parsers.parse import parse_file  # noqa: E402
+from tonghop.reference import load_reference  # noqa: E402
+from tonghop.parsers.units import unit_keys  # noqa: E402
 from tests.docgen.corpus import generate_corpus  # noqa: E402
 
 

@@ -13,8 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from model import Catalog
-from parsers.normalize import strip_diacritics
+from tonghop.model import Catalog
+from tonghop.parsers.normalize import strip_diacritics
 
 ROOT = Path(__file__).resolve().parent.parent
 ABBREVIATIONS_CSV = ROOT / "data" / "catalog" / "viet-tat.csv"

@@ -23,10 +23,10 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from parsers.docx_reader import DocxError  # noqa: E402
-from parsers.parse import parse_bytes  # noqa: E402
-from parsers.reference import load_reference  # noqa: E402
-from parsers.units import unit_keys  # noqa: E402
+from tonghop.parsers.docx_reader import DocxError  # noqa: E402
+from tonghop.parsers.parse import parse_bytes  # noqa: E402
+from tonghop.reference import load_reference  # noqa: E402
+from tonghop.parsers.units import unit_keys  # noqa: E402
 try:
     from tests.docgen.corpus import generate_corpus  # noqa: E402
 except ImportError:

@@ -44,9 +44,9 @@ def parse_cmd(
     as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON / print JSON (contract §2)"),
 ) -> None:
     """Phân tích báo cáo theo đề cương / parse reports by outline headings, print sections and indicators."""
-    from flows.pipeline import load_context, parse_one
-    from parsers.docx_reader import DocxError
-    from parsers.reference import ReferenceDataError
+    from tonghop.flows.pipeline import load_context, parse_one
+    from tonghop.parsers.docx_reader import DocxError
+    from tonghop.reference import ReferenceDataError
 
     try:
         ctx = load_context(outline, catalog, units)
@@ -102,8 +102,8 @@ def run_cmd(
     """Chạy tổng hợp một lần / run the consolidation once over every submission in the inbox."""
     if not inbox.is_dir():
         _fail(f"Không tìm thấy thư mục hộp thư {inbox} / inbox folder not found: {inbox}")
-    from flows.pipeline import load_context
-    from parsers.reference import ReferenceDataError
+    from tonghop.flows.pipeline import load_context
+    from tonghop.reference import ReferenceDataError
 
     try:
         load_context(outline, catalog, units)       # bad reference data: a clean error before any flow starts
@@ -111,7 +111,7 @@ def run_cmd(
         _fail(str(exc))
     _check_writable(out)
     _prefect_env()
-    from flows.nightly import consolidate_flow
+    from tonghop.flows.nightly import consolidate_flow
 
     try:
         summary = consolidate_flow(inbox=str(inbox), out=str(out), outline=outline,
@@ -144,8 +144,8 @@ def serve_cmd(
 ) -> None:
     """Phục vụ lịch chạy hằng đêm / serve the nightly deployment (cron, Asia/Ho_Chi_Minh)."""
     _prefect_env()
-    from flows.settings import SettingsError, load_settings
-    from flows.nightly import serve
+    from tonghop.flows.settings import SettingsError, load_settings
+    from tonghop.flows.nightly import serve
 
     try:
         cfg = load_settings(settings)

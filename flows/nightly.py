@@ -13,16 +13,16 @@ from zoneinfo import ZoneInfo
 from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 
-from aggregators.consolidate import consolidate, select_versions
-from flows.pipeline import RunContext, load_context, parse_one
-from flows.settings import Settings
-from model import FileRecord, Rejection, Submission
-from parsers.docx_reader import DocxError
-from parsers.parse import file_sha256
-from reports.archive import archive_previous
-from reports.draft_docx import write_draft
-from reports.manifest import write_manifest, write_status_csv
-from reports.workbook_xlsx import inputs_time, write_workbook
+from tonghop.aggregators.consolidate import consolidate, select_versions
+from tonghop.flows.pipeline import RunContext, load_context, parse_one
+from tonghop.flows.settings import Settings
+from tonghop.model import FileRecord, Rejection, Submission
+from tonghop.parsers.docx_reader import DocxError
+from tonghop.parsers.parse import file_sha256
+from tonghop.reports.archive import archive_previous
+from tonghop.reports.draft_docx import write_draft
+from tonghop.reports.manifest import write_manifest, write_status_csv
+from tonghop.reports.workbook_xlsx import inputs_time, write_workbook
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DRAFT, WORKBOOK, MANIFEST, STATUS = "du-thao-tong-hop.docx", "chi-tieu.xlsx", "manifest.json", "nop-bao-cao.csv"

@@ -4,12 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from aggregators.indicators import extract_indicators
-from aggregators.matching import Matcher, build_matcher, load_abbreviations
-from model import Reference, Submission
-from parsers.parse import parse_file
-from parsers.reference import load_reference
-from parsers.units import UnitKeys, unit_keys
+from tonghop.indicators.extract import extract_indicators
+from tonghop.aggregators.matching import Matcher, build_matcher
+from tonghop.reference import load_abbreviations
+from tonghop.model import Reference, Submission
+from tonghop.parsers.parse import parse_file
+from tonghop.reference import load_reference
+from tonghop.parsers.units import UnitKeys, unit_keys
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from model import Outline, OutlineNode
-from parsers.headings import Candidate, Label, parse_label, roman_value
-from parsers.normalize import has_diacritics, match_key, strip_diacritics
+from tonghop.model import Outline, OutlineNode
+from tonghop.parsers.headings import Candidate, Label, parse_label, roman_value
+from tonghop.parsers.normalize import has_diacritics, match_key, strip_diacritics
 
 MIN_GAIN_SCORE = 0.62      # a pairing must score above this to be kept
 NEXT_BONUS = 0.06          # the node right after the previous one in the outline

@@ -14,10 +14,10 @@ from io import BytesIO
 
 from lxml import etree
 
-from model import Table
-from parsers.legacy import decode, is_unicode_vietnamese, legacy_encoding, looks_legacy
-from parsers.normalize import clean
-from parsers.numbering import Counter, read_numbering
+from tonghop.model import Table
+from tonghop.parsers.legacy import decode, is_unicode_vietnamese, legacy_encoding, looks_legacy
+from tonghop.parsers.normalize import clean
+from tonghop.parsers.numbering import Counter, read_numbering
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"

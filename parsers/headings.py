@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from parsers.docx_reader import Block
-from parsers.normalize import strip_diacritics
+from tonghop.parsers.docx_reader import Block
+from tonghop.parsers.normalize import strip_diacritics
 
 # Label kinds and the outline depth they usually sit at.
 KIND_DEPTH = {"part": 0, "roman": 1, "arabic": 2, "multi": 3, "letter": 3, "upper": 3}

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from model import Outline, Paragraph, Reference, Section, Submission, Table
-from parsers.align import align, is_closing
-from parsers.docx_reader import Block, DocxError, read_docx
-from parsers.headings import KIND_DEPTH, Candidate, Label, detect_all, roman_value
-from parsers.units import UnitKeys, identify_unit, unit_keys
+from tonghop.model import Outline, Paragraph, Reference, Section, Submission, Table
+from tonghop.parsers.align import align, is_closing
+from tonghop.parsers.docx_reader import Block, DocxError, read_docx
+from tonghop.parsers.headings import KIND_DEPTH, Candidate, Label, detect_all, roman_value
+from tonghop.parsers.units import UnitKeys, identify_unit, unit_keys
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 LOW_CONFIDENCE = 0.75

@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from model import Unit, UnitMatch
-from parsers.normalize import match_key, strip_diacritics
+from tonghop.model import Unit, UnitMatch
+from tonghop.parsers.normalize import match_key, strip_diacritics
 
 # Words that name the kind of committee rather than the place.
 _KIND_WORDS = re.compile(

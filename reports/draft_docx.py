@@ -20,12 +20,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from aggregators.consolidate import Consolidation, NodeContent
-from aggregators.versions import parse_time
-from model import AggregateRow, Contribution, MergedParagraph, OutlineNode, Paragraph, Table
-from parsers.normalize import strip_diacritics
-from reports.atomic import stable_zip, write_bytes_atomic
-from reports.labels import TONG_HOP_LABEL
+from tonghop.aggregators.consolidate import Consolidation, NodeContent
+from tonghop.aggregators.versions import parse_time
+from tonghop.model import AggregateRow, Contribution, MergedParagraph, OutlineNode, Paragraph, Table
+from tonghop.parsers.normalize import strip_diacritics
+from tonghop.reports.atomic import stable_zip, write_bytes_atomic
+from tonghop.reports.labels import TONG_HOP_LABEL
 
 FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)   # core properties when run_info gives no as_of
 INDICATOR_NODE = "P1.III.1"

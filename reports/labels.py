@@ -1,7 +1,7 @@
 """Vietnamese labels the deliverables share: how an indicator is aggregated, its status, its direction."""
 from __future__ import annotations
 
-from model import Status
+from tonghop.model import Status
 
 TONG_HOP_LABEL = {"tong": "Tổng", "trung_binh": "Bình quân", "ty_le_dat": "Tỷ lệ đơn vị đạt (%)",
                   "khong": "Không tổng hợp"}

@@ -11,9 +11,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from aggregators.consolidate import Consolidation, latest_records, submission_status
-from model import FileRecord, Reference, Submission
-from reports.atomic import write_text_atomic
+from tonghop.aggregators.consolidate import Consolidation, latest_records, submission_status
+from tonghop.model import FileRecord, Reference, Submission
+from tonghop.reports.atomic import write_text_atomic
 
 MANIFEST_VERSION = 1
 STATUS_CSV_COLUMNS = ("ma_don_vi", "ten_don_vi", "trong_danh_sach", "da_nop", "tep", "thoi_diem_nhan",

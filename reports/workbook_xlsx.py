@@ -12,11 +12,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from aggregators.consolidate import Consolidation, latest_records, review_reason, submission_status, unit_key
-from aggregators.versions import parse_time
-from model import FileRecord, IndicatorValue, Reference, Status
-from reports.atomic import stable_zip, write_bytes_atomic
-from reports.labels import HUONG_LABEL, STATUS_LABEL, TONG_HOP_LABEL
+from tonghop.aggregators.consolidate import Consolidation, latest_records, review_reason, submission_status, unit_key
+from tonghop.aggregators.versions import parse_time
+from tonghop.model import FileRecord, IndicatorValue, Reference, Status
+from tonghop.reports.atomic import stable_zip, write_bytes_atomic
+from tonghop.reports.labels import HUONG_LABEL, STATUS_LABEL, TONG_HOP_LABEL
 
 SHEETS = ("Tổng hợp", "Chi tiết", "Cần rà soát", "Nộp báo cáo", "Danh mục")
 FIXED_TIME = datetime(2000, 1, 1)

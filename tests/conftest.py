@@ -17,19 +17,19 @@ os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="tonghop-prefect-"
 
 @pytest.fixture(scope="session")
 def ref():
-    from parsers.reference import load_reference
+    from tonghop.reference import load_reference
     return load_reference()
 
 
 @pytest.fixture(scope="session")
 def catalog():
-    from parsers.reference import load_catalog
+    from tonghop.reference import load_catalog
     return load_catalog()
 
 
 @pytest.fixture(scope="session")
 def matcher(catalog):
-    from aggregators.matching import build_matcher
+    from tonghop.aggregators.matching import build_matcher
     return build_matcher(catalog)
 
 

@@ -2,9 +2,9 @@ import numpy as np
 import pytest
 from rapidfuzz import fuzz
 
-from parsers.align import similarity, token_overlap
-from parsers.headings import Candidate, Label
-from parsers.align import align
+from tonghop.parsers.align import similarity, token_overlap
+from tonghop.parsers.headings import Candidate, Label
+from tonghop.parsers.align import align
 
 
 @pytest.mark.parametrize("a,b", [
@@ -47,12 +47,12 @@ def test_alignment_is_monotone_and_skips_extras(ref):
                                   "PHÓ BÍ THƯ THƯỜNG TRỰC", "(Đã ký)", "THAY MẶT BAN THƯỜNG VỤ",
                                   "T/M CHI BỘ", "T/M BCH ĐOÀN", "TM. ĐẢNG ĐOÀN"])
 def test_closing_block_starts(line):
-    from parsers.align import is_closing
+    from tonghop.parsers.align import is_closing
     assert is_closing(line)
 
 
 @pytest.mark.parametrize("line", ["KT-XH phát triển ổn định", "Bí thư Huyện ủy đã chỉ đạo quyết liệt",
                                   "TM và dịch vụ tăng 12%", "Thành ủy đã ban hành 12 nghị quyết"])
 def test_body_lines_are_not_closing(line):
-    from parsers.align import is_closing
+    from tonghop.parsers.align import is_closing
     assert not is_closing(line)

@@ -13,7 +13,7 @@ B = "Normal+bold"
 
 
 def tonghop(*args, cwd=None):
-    return subprocess.run([sys.executable, "-c", "from flows.cli import main; main()", *args],
+    return subprocess.run([sys.executable, "-c", "from tonghop.flows.cli import main; main()", *args],
                           capture_output=True, text=True, cwd=cwd or ROOT, timeout=300)
 
 
@@ -72,11 +72,11 @@ def test_parse_missing_file_and_bad_outline_are_clean_errors(report, tmp_path):
 def test_an_internal_error_on_one_file_is_one_line_not_a_traceback(report, monkeypatch):
     from typer.testing import CliRunner
 
-    import flows.pipeline
-    from flows.cli import app
+    import tonghop.flows.pipeline
+    from tonghop.flows.cli import app
 
     def broken(path, ctx):
         raise KeyError("lỗi giả lập")
-    monkeypatch.setattr(flows.pipeline, "parse_one", broken)
+    monkeypatch.setattr(tonghop.flows.pipeline, "parse_one", broken)
     result = CliRunner().invoke(app, ["parse", str(report), "--json"])
     assert result.exit_code == 2 and "KeyError" in result.output and "Traceback" not in result.output

@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aggregators.consolidate import (Consolidation, comparable_value, consolidate, merge_boilerplate,
+from tonghop.aggregators.consolidate import (Consolidation, comparable_value, consolidate, merge_boilerplate,
                                      select_versions, submission_status, version_hint)
-from aggregators.consolidate import review_reason
-from aggregators.measure import unit_factor
-from aggregators.versions import base_name, claims_version
-from model import (Catalog, CatalogEntry, Contribution, FileRecord, IndicatorValue, Outline, OutlineNode,
+from tonghop.aggregators.consolidate import review_reason
+from tonghop.aggregators.measure import unit_factor
+from tonghop.aggregators.versions import base_name, claims_version
+from tonghop.model import (Catalog, CatalogEntry, Contribution, FileRecord, IndicatorValue, Outline, OutlineNode,
                    Paragraph, Reference, Section, SourceRef, Status, Submission, Table, Unit, UnitMatch)
 
 BOILER = ("Ngay sau Đại hội, Ban Thường vụ đã ban hành chương trình hành động thực hiện Nghị quyết, "

@@ -16,9 +16,9 @@ import pytest
 from hypothesis import given, strategies as st
 from lxml import etree
 
-from parsers.legacy import decode_run
-from parsers.normalize import clean
-from parsers.reference import load_catalog, load_units
+from tonghop.parsers.legacy import decode_run
+from tonghop.parsers.normalize import clean
+from tonghop.reference import load_catalog, load_units
 from tests.docgen import DocSpec, build, generate_corpus, generate_document
 from tests.docgen.corpus import FORCE_CYCLE
 from tests.docgen.indicators import CATALOG_SPECS, vn_number

@@ -4,8 +4,8 @@ import zipfile
 
 import pytest
 
-from parsers.docx_reader import DocxError, read_docx
-from parsers.legacy import encode
+from tonghop.parsers.docx_reader import DocxError, read_docx
+from tonghop.parsers.legacy import encode
 
 NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
       'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
@@ -112,7 +112,7 @@ def test_entity_expansion_is_not_performed():
 
 
 def test_oversized_part_is_refused(monkeypatch):
-    import parsers.docx_reader as reader
+    import tonghop.parsers.docx_reader as reader
     monkeypatch.setattr(reader, "MAX_XML_BYTES", 100)
     with pytest.raises(DocxError, match="quá lớn"):
         read_docx(docx(p(run("x" * 500))))

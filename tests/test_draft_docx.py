@@ -13,9 +13,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from lxml import etree
 
-from aggregators.consolidate import consolidate
-from model import Status
-from reports.draft_docx import (APPENDIX_TITLE, MISSING_TITLE, NO_CONTENT, UNPLACED_TITLE, format_number,
+from tonghop.aggregators.consolidate import consolidate
+from tonghop.model import Status
+from tonghop.reports.draft_docx import (APPENDIX_TITLE, MISSING_TITLE, NO_CONTENT, UNPLACED_TITLE, format_number,
                                 heading_text, opening_words, paragraph_ranges, write_draft)
 from test_consolidate import BOILER, iv, make_ref, make_sub
 
@@ -236,8 +236,8 @@ def test_links_still_lead_to_the_sources_after_the_draft_is_archived(tmp_path):
 
 
 def test_parsing_the_draft_back_puts_every_outline_heading_on_its_own_id(tmp_path):
-    parse = pytest.importorskip("parsers.parse")
-    from parsers.reference import load_reference
+    parse = pytest.importorskip("tonghop.parsers.parse")
+    from tonghop.reference import load_reference
     ref = load_reference()
     subs = []
     for unit in ref.units[:3]:
@@ -256,7 +256,7 @@ def test_parsing_the_draft_back_puts_every_outline_heading_on_its_own_id(tmp_pat
 
 def test_expanded_merged_cells_are_merged_back_in_the_draft():
     import docx as _docx
-    from reports.draft_docx import add_table, merged_spans
+    from tonghop.reports.draft_docx import add_table, merged_spans
     assert merged_spans(["A. KINH TẾ"] * 4) == [(0, 3)]
     assert merged_spans(["STT", "Kết quả", "Kết quả", "Ghi chú"]) == [(1, 2)]
     doc = _docx.Document()
@@ -269,7 +269,7 @@ def test_expanded_merged_cells_are_merged_back_in_the_draft():
 
 
 def test_unit_table_columns_follow_their_content():
-    from reports.draft_docx import content_shares
+    from tonghop.reports.draft_docx import content_shares
     shares = content_shares([("STT", "Chỉ tiêu", "ĐVT", "Kết quả"),
                              ("1", "Tốc độ tăng trưởng kinh tế bình quân hằng năm", "%", "6,8"),
                              ("A. KINH TẾ",) * 4])

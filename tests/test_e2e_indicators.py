@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from flows.pipeline import load_context, parse_one
+from tonghop.flows.pipeline import load_context, parse_one
 from tests.e2e_indicators import make
 from tests.e2e_indicators.check import close, pair
 

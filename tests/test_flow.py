@@ -46,7 +46,7 @@ def norm(text: str) -> str:
 
 def run_flow(inbox: Path, out: Path, **kwargs) -> dict:
     """One in-process run of the consolidation flow."""
-    from flows.nightly import consolidate_flow
+    from tonghop.flows.nightly import consolidate_flow
     return consolidate_flow(inbox=str(inbox), out=str(out), **kwargs)
 
 
@@ -158,7 +158,7 @@ def test_run_summary_counts_match_the_truth(first, expected):
 
 
 def test_draft_outline_headings_in_order_with_word_heading_styles(draft, ref):
-    from reports.draft_docx import heading_text
+    from tonghop.reports.draft_docx import heading_text
     headings = [(heading_level(p), norm(p.text)) for p in draft.paragraphs if heading_level(p)]
     wanted = [(n.depth + 1, norm(heading_text(n))) for n in ref.outline.nodes]
     outline_part = [h for h in headings if h in wanted]
@@ -203,7 +203,7 @@ class Coverage:
 def draft_coverage(document, expected: Expected, names: dict[str, str]) -> Coverage:
     """Walk the outline part of the draft: every paragraph is under an attribution line (a unit's,
     or a merged line naming several) and is at a source paragraph that line names."""
-    from reports.draft_docx import MISSING_TITLE
+    from tonghop.reports.draft_docx import MISSING_TITLE
     blocks: dict[str, dict[str, set[int]]] = {f: {} for f in expected.ok}
     for f in expected.ok:
         for p in expected.truth[f]["paragraphs"]:
@@ -298,7 +298,7 @@ def test_attribution_hyperlinks_lead_to_the_source_files(first, draft, expected)
 
 
 def test_draft_holds_the_aggregated_indicator_table_under_the_indicators_node(draft, ref, workbook):
-    from reports.draft_docx import heading_text
+    from tonghop.reports.draft_docx import heading_text
     node = next(n for n in ref.outline.nodes if n.id == "P1.III.1")
     inside, tables = False, []
     for kind, item in body_items(draft):
@@ -319,7 +319,7 @@ def test_draft_holds_the_aggregated_indicator_table_under_the_indicators_node(dr
 
 
 def test_draft_lists_the_units_without_a_submission(draft, expected, ref):
-    from reports.draft_docx import MISSING_TITLE
+    from tonghop.reports.draft_docx import MISSING_TITLE
     paragraphs = list(draft.paragraphs)
     start = next(i for i, p in enumerate(paragraphs) if heading_level(p) and p.text == MISSING_TITLE)
     listed = []
@@ -334,8 +334,8 @@ def test_draft_lists_the_units_without_a_submission(draft, expected, ref):
 
 
 def test_parsing_the_draft_back_puts_every_outline_heading_on_its_id(first, ref):
-    from parsers.parse import parse_file
-    from reports.draft_docx import heading_text
+    from tonghop.parsers.parse import parse_file
+    from tonghop.reports.draft_docx import heading_text
     sub = parse_file(first[0] / "du-thao-tong-hop.docx", ref)
     matched = [(s.id, norm(s.heading.text)) for s in sub.sections if s.matched and s.heading is not None]
     assert matched == [(n.id, norm(heading_text(n))) for n in ref.outline.nodes]
@@ -385,7 +385,7 @@ def test_register_sheet_one_row_per_registry_unit(workbook, ref, expected):
 
 
 def test_detail_sheet_rows_are_the_indicators_of_kept_submissions(workbook, expected, ref):
-    from flows.pipeline import load_context, parse_one
+    from tonghop.flows.pipeline import load_context, parse_one
     ctx = load_context()
     parsed = [parse_one(INBOX / f, ctx) for f in expected.ok]
     header, rows = sheet_rows(workbook["Chi tiết"])
@@ -544,7 +544,7 @@ def empty_zip() -> bytes:
 
 def test_awkward_inbox_every_file_in_the_manifest_with_its_reason(prefect_harness, tmp_path, expected):
     from typer.testing import CliRunner
-    from flows.cli import app
+    from tonghop.flows.cli import app
     inbox = tmp_path / "inbox"
     (inbox / "dot-2").mkdir(parents=True)
     good = expected.ok[0]

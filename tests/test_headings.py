@@ -1,7 +1,7 @@
 import pytest
 
-from parsers.docx_reader import Block
-from parsers.headings import detect, parse_label
+from tonghop.parsers.docx_reader import Block
+from tonghop.parsers.headings import detect, parse_label
 
 
 @pytest.mark.parametrize("text,kind,value,title", [

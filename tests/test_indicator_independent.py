@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from aggregators.indicators import extract_indicators
-from aggregators.numbers import find_quantities
+from tonghop.indicators.extract import extract_indicators
+from tonghop.indicators.numbers import find_quantities
 from bench.indicator_independent import DATA, evaluate
 from bench.indicator_realistic import load_cases
-from model import Paragraph, Section, Status, Table
-from parsers.reference import load_catalog
+from tonghop.model import Paragraph, Section, Status, Table
+from tonghop.reference import load_catalog
 
 STATUSES = {None, "vuot", "dat", "chua_dat", "kha_nang_dat", "gan_dat", "kho_dat"}
 

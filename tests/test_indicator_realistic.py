@@ -6,7 +6,7 @@ import pytest
 
 from bench import indicator_independent
 from bench.indicator_realistic import DATA, evaluate, load_cases
-from parsers.reference import load_catalog
+from tonghop.reference import load_catalog
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from aggregators.indicator_clauses import clause_reading, clause_readings
-from aggregators.indicator_tables import column_roles, header_role
-from aggregators.indicators import extract_indicators
-from aggregators.matching import build_matcher
-from model import Paragraph, Section, Status, Table
-from parsers.reference import load_catalog
+from tonghop.indicators.clauses import clause_reading, clause_readings
+from tonghop.indicators.tables import column_roles, header_role
+from tonghop.indicators.extract import extract_indicators
+from tonghop.aggregators.matching import build_matcher
+from tonghop.model import Paragraph, Section, Status, Table
+from tonghop.reference import load_catalog
 
 SECOND = Path(__file__).parent / "data" / "chi-tieu-khac.csv"
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers.legacy import (
+from tonghop.parsers.legacy import (
     VIETNAMESE_LETTERS, decode, decode_run, encode, is_syllable, is_unicode_vietnamese,
     legacy_encoding, looks_legacy,
 )

@@ -29,7 +29,7 @@ def norm(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def outputs(prefect_harness, tmp_path_factory) -> Path:
-    from flows.nightly import consolidate_flow
+    from tonghop.flows.nightly import consolidate_flow
     out = tmp_path_factory.mktemp("lo-run")
     consolidate_flow(inbox=str(INBOX), out=str(out))
     return out
@@ -54,7 +54,7 @@ def convert(src: Path, target: str, outdir: Path, profile: str) -> Path:
 
 
 def test_draft_converts_to_pdf_with_the_outline_headings(outputs, profile, tmp_path, ref):
-    from reports.draft_docx import heading_text
+    from tonghop.reports.draft_docx import heading_text
     pdf = convert(outputs / "du-thao-tong-hop.docx", "pdf", tmp_path, profile)
     assert pdf.stat().st_size > 10_000 and pdf.read_bytes().startswith(b"%PDF")
     if shutil.which("pdftotext") is None:

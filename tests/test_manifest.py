@@ -5,9 +5,9 @@ import csv
 import json
 from datetime import datetime
 
-from aggregators.consolidate import consolidate, select_versions
-from model import FileRecord
-from reports.manifest import project_version, write_manifest, write_status_csv
+from tonghop.aggregators.consolidate import consolidate, select_versions
+from tonghop.model import FileRecord
+from tonghop.reports.manifest import project_version, write_manifest, write_status_csv
 from test_consolidate import iv, make_ref, make_sub, record
 
 

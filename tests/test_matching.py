@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aggregators.matching import (MATCH_THRESHOLD, build_matcher, load_abbreviations, match_name, match_names,
+from tonghop.aggregators.matching import (MATCH_THRESHOLD, build_matcher, match_name, match_names,
                                   name_key, unit_class)
-from aggregators.syllables import is_syllable
-from model import Catalog, CatalogEntry
-from parsers.normalize import strip_diacritics
-from parsers.reference import ReferenceDataError, load_catalog
+from tonghop.aggregators.syllables import is_syllable
+from tonghop.model import Catalog, CatalogEntry
+from tonghop.parsers.normalize import strip_diacritics
+from tonghop.reference import ReferenceDataError, load_abbreviations, load_catalog
 
 SECOND = Path(__file__).parent / "data" / "chi-tieu-khac.csv"
 

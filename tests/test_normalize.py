@@ -2,7 +2,7 @@ import unicodedata
 
 from hypothesis import given, strategies as st
 
-from parsers.normalize import clean, has_diacritics, match_key, plain_key, strip_diacritics
+from tonghop.parsers.normalize import clean, has_diacritics, match_key, plain_key, strip_diacritics
 
 VIET = "aàảãáạăằẳẵắặâầẩẫấậeèẻẽéẹêềểễếệiìỉĩíịoòỏõóọôồổỗốộơờởỡớợuùủũúụưừửữứựyỳỷỹýỵđ"
 text = st.text(alphabet=VIET + VIET.upper() + " \t\n\u00a0,.;:-0123456789", max_size=60)

@@ -1,6 +1,6 @@
 from lxml import etree
 
-from parsers.numbering import Counter, format_number, read_numbering, to_roman
+from tonghop.parsers.numbering import Counter, format_number, read_numbering, to_roman
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 

@@ -4,8 +4,8 @@ import math
 import pytest
 from hypothesis import given, strategies as st
 
-from aggregators.numbers import Quantity, find_quantities, format_number, parse_number, parse_quantity
-from aggregators.quantity_words import read_unit
+from tonghop.indicators.numbers import Quantity, find_quantities, format_number, parse_number, parse_quantity
+from tonghop.indicators.quantity_words import read_unit
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -1,8 +1,8 @@
 import pytest
 
 from docbuild import make_docx
-from parsers.docx_reader import DocxError
-from parsers.parse import parse_bytes
+from tonghop.parsers.docx_reader import DocxError
+from tonghop.parsers.parse import parse_bytes
 
 B = "Normal+bold"
 HEADER = [("Normal", "HUYỆN ỦY ĐẠI LỘC"), ("Normal", "Số 45-BC/HU"), ("Normal+bold+center", "BÁO CÁO"),

@@ -8,8 +8,8 @@ import shutil
 import pytest
 
 from bench.accuracy import Tally, evaluate, score_document
-from parsers.parse import parse_file
-from parsers.units import unit_keys
+from tonghop.parsers.parse import parse_file
+from tonghop.parsers.units import unit_keys
 from tests.realistic.make_realistic import PLAN, generate
 
 

@@ -9,8 +9,8 @@ from dataclasses import fields, replace
 import pytest
 
 from bench.accuracy import Tally, evaluate
-from parsers.parse import parse_bytes
-from parsers.reference import load_reference
+from tonghop.parsers.parse import parse_bytes
+from tonghop.reference import load_reference
 from tests.realistic2.docs import P, T
 from tests.realistic2.make_corpus import CITY, PLAN, generate
 from tests.realistic2.writer import write

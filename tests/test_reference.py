@@ -1,6 +1,6 @@
 import pytest
 
-from parsers.reference import ReferenceDataError, load_catalog, load_outline, load_units
+from tonghop.reference import ReferenceDataError, load_catalog, load_outline, load_units
 
 
 def test_shipped_outline_has_the_contract_ids_and_full_titles():

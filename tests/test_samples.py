@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from parsers.docx_reader import DocxError
-from parsers.normalize import clean
-from parsers.parse import parse_file
+from tonghop.parsers.docx_reader import DocxError
+from tonghop.parsers.normalize import clean
+from tonghop.parsers.parse import parse_file
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 TRUTHS = sorted((SAMPLES / "truth").glob("*.json"))

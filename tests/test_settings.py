@@ -1,6 +1,6 @@
 import pytest
 
-from flows.settings import SettingsError, load_settings
+from tonghop.flows.settings import SettingsError, load_settings
 
 
 def test_settings_file_then_environment(tmp_path, monkeypatch):
@@ -30,8 +30,8 @@ def test_missing_settings_file(tmp_path):
 
 
 def test_nightly_deployment_is_a_cron_schedule_in_vietnam_time():
-    from flows.nightly import schedule_args
-    from flows.settings import Settings
+    from tonghop.flows.nightly import schedule_args
+    from tonghop.flows.settings import Settings
 
     args = schedule_args(Settings(inbox="/srv/in", out="/srv/out", cron="0 23 * * *"))
     (schedule,) = args["schedules"]

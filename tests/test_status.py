@@ -2,8 +2,8 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from aggregators.status import GAN_DAT_RATIO, derive_status, find_statuses, parse_status
-from model import Status
+from tonghop.indicators.status import GAN_DAT_RATIO, derive_status, find_statuses, parse_status
+from tonghop.model import Status
 
 V, D, C, G, K, KN = (Status.VUOT, Status.DAT, Status.CHUA_DAT, Status.GAN_DAT, Status.KHO_DAT,
                      Status.KHA_NANG_DAT)

@@ -1,6 +1,6 @@
 import pytest
 
-from parsers.units import identify_unit, unit_keys
+from tonghop.parsers.units import identify_unit, unit_keys
 
 
 @pytest.fixture(scope="module")

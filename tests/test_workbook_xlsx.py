@@ -11,10 +11,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from aggregators.consolidate import consolidate
-from model import Candidate, FileRecord, Status
-from reports.workbook_xlsx import SHEETS, write_workbook
-from aggregators.consolidate import select_versions
+from tonghop.aggregators.consolidate import consolidate
+from tonghop.model import Candidate, FileRecord, Status
+from tonghop.reports.workbook_xlsx import SHEETS, write_workbook
+from tonghop.aggregators.consolidate import select_versions
 from test_consolidate import iv, make_ref, make_sub, record
 
 
@@ -179,9 +179,9 @@ def test_opens_in_libreoffice(tmp_path):
 
 def test_one_time_parser_and_shared_labels_without_the_draft_writer():
     """The workbook neither imports the draft writer (python-docx) nor parses times its own way."""
-    code = ("import sys, reports.workbook_xlsx as w, aggregators.versions as v\n"
-            "assert 'reports.draft_docx' not in sys.modules and 'docx' not in sys.modules, 'draft imported'\n"
-            "from reports.labels import TONG_HOP_LABEL\n"
+    code = ("import sys, tonghop.reports.workbook_xlsx as w, tonghop.aggregators.versions as v\n"
+            "assert 'tonghop.reports.draft_docx' not in sys.modules and 'docx' not in sys.modules, 'draft imported'\n"
+            "from tonghop.reports.labels import TONG_HOP_LABEL\n"
             "assert w.TONG_HOP_LABEL is TONG_HOP_LABEL\n"
             "assert w.excel_time('2023-07-28T09:15:00+07:00') == v.parse_time('2023-07-28T09:15:00').replace(tzinfo=None)\n"
             "assert w.excel_time('28/07/2023') is None and v.parse_time('') is None\n")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from parsers.normalize import clean
+from tonghop.parsers.normalize import clean
 
 from .docx_writer import Cell, Para, Run, Sdt, Table
 from .headings import Look, text_runs

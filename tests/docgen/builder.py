@@ -5,7 +5,7 @@ import random
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from parsers.reference import load_outline
+from tonghop.reference import load_outline
 
 from . import blocks, content, indicators
 from .acc import DocAcc
@@ -371,7 +371,7 @@ def _indicators(acc: DocAcc, rng: random.Random) -> None:
 
 @lru_cache(maxsize=1)
 def _catalog_groups() -> dict[str, str]:
-    from parsers.reference import load_catalog
+    from tonghop.reference import load_catalog
     return {e.id: e.nhom for e in load_catalog().entries}
 
 

@@ -126,7 +126,7 @@ class _Notes:
 def _encode(text: str, encoding: str | None) -> str:
     if encoding is None:
         return text
-    from parsers.legacy import encode
+    from tonghop.parsers.legacy import encode
     return encode(text, encoding)
 
 

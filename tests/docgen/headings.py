@@ -178,7 +178,7 @@ def text_runs(text: str, encoding: str | None, bold: bool = False, italic: bool 
     (capitals with tones) or stays Unicode, as typists mixing fonts do."""
     if encoding is None:
         return (Run(text, bold=bold, italic=italic, caps=caps),)
-    from parsers.legacy import encode
+    from tonghop.parsers.legacy import encode
     base = "vni" if encoding == "vni" else ("tcvn3h" if text.isupper() and encoding.startswith("tcvn3")
                                             else "tcvn3")
     runs: list[tuple[str | None, str]] = []

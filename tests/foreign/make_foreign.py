@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from parsers.normalize import clean  # noqa: E402
+from tonghop.parsers.normalize import clean  # noqa: E402
 from tests.foreign.build import build_report  # noqa: E402
 from tests.foreign.content import Para, Report, Table, expand  # noqa: E402
 from tests.foreign.fodt import to_fodt  # noqa: E402

@@ -11,7 +11,7 @@ import zipfile
 
 from lxml import etree
 
-from parsers.normalize import clean
+from tonghop.parsers.normalize import clean
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

@@ -9,7 +9,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Pt
 
-from parsers.normalize import clean
+from tonghop.parsers.normalize import clean
 from tests.realistic import ooxml
 
 

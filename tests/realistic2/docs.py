@@ -7,7 +7,7 @@ import random
 import re
 from dataclasses import dataclass, field, replace
 
-from parsers.reference import load_outline
+from tonghop.reference import load_outline
 from tests.realistic2 import prose
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
@@ -369,7 +369,7 @@ def _closing(spec: Spec, fill: _Filler, last: str) -> list[P | T]:
 
 def truth(spec: Spec, items: list[P | T]) -> dict:
     """The truth JSON (format of tests/docgen/README.md, the parts bench/accuracy.py reads)."""
-    from parsers.normalize import clean
+    from tonghop.parsers.normalize import clean
     paragraphs = []
     for it in items:
         if isinstance(it, P) and clean(it.text):

@@ -125,8 +125,8 @@ def legacy_texts(data: bytes) -> list[str]:
     """Body paragraph texts with each run decoded by its own font, else the Normal style's font."""
     from lxml import etree
 
-    from parsers.legacy import decode_run
-    from parsers.normalize import clean
+    from tonghop.parsers.legacy import decode_run
+    from tonghop.parsers.normalize import clean
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         doc, styles = etree.fromstring(zf.read("word/document.xml")), etree.fromstring(zf.read("word/styles.xml"))

@@ -9,7 +9,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from parsers.legacy import encode
+from tonghop.parsers.legacy import encode
 from tests.realistic2.docs import P, T
 
 FONTS = {"unicode": ("Times New Roman", "Times New Roman"), "tcvn3": (".VnTime", ".VnTimeH"),

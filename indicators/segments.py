@@ -12,9 +12,9 @@ import threading
 
 from underthesea import word_tokenize as _word_tokenize
 
-from aggregators.matching import unit_class
-from aggregators.numbers import Quantity
-from parsers.normalize import has_diacritics, strip_diacritics
+from tonghop.aggregators.matching import unit_class
+from tonghop.indicators.numbers import Quantity
+from tonghop.parsers.normalize import has_diacritics, strip_diacritics
 
 # underthesea loads its CRF model lazily into a module global and its tagger is not thread-safe;
 # the flow parses submissions in threads, so every call goes through this lock.

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from aggregators.quantity_words import COUNT_NOUNS, LEXICONS, SUMMARY_NOUNS, WORD_MULTIPLIERS, Lexicon, fold
-from parsers.normalize import has_diacritics
+from tonghop.indicators.quantity_words import COUNT_NOUNS, LEXICONS, SUMMARY_NOUNS, WORD_MULTIPLIERS, Lexicon, fold
+from tonghop.parsers.normalize import has_diacritics
 
 
 @dataclass(frozen=True)

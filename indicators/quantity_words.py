@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from parsers.normalize import has_diacritics, strip_diacritics
+from tonghop.parsers.normalize import has_diacritics, strip_diacritics
 
 
 def _fold_char(c: str, plain: bool) -> str:

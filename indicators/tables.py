@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from aggregators.matching import unit_class, unit_suffix
-from aggregators.numbers import Quantity, find_quantities, parse_number, parse_quantity
-from aggregators.status import parse_status
-from model import SourceRef, Status, Table
-from parsers.normalize import match_key, strip_diacritics
+from tonghop.aggregators.matching import unit_class, unit_suffix
+from tonghop.indicators.numbers import Quantity, find_quantities, parse_number, parse_quantity
+from tonghop.indicators.status import parse_status
+from tonghop.model import SourceRef, Status, Table
+from tonghop.parsers.normalize import match_key, strip_diacritics
 
 ROLES = ("stt", "name", "unit", "target", "value", "estimate", "status", "comparison")
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from aggregators.indicator_segments import (TARGET_INTRO, TARGET_LEAD, TARGET_MARKER, clean_name, tail_words,
+from tonghop.indicators.segments import (TARGET_INTRO, TARGET_LEAD, TARGET_MARKER, clean_name, tail_words,
                                             value_segments)
-from aggregators.indicator_tables import Reading
-from aggregators.matching import unit_class
-from aggregators.numbers import Quantity, find_quantities, parse_quantity
-from aggregators.status import share_status
-from model import SourceRef, Status
+from tonghop.indicators.tables import Reading
+from tonghop.aggregators.matching import unit_class
+from tonghop.indicators.numbers import Quantity, find_quantities, parse_quantity
+from tonghop.indicators.status import share_status
+from tonghop.model import SourceRef, Status
 
 # Sections whose sentences report the indicators; there a name followed directly by its number
 # ("tỷ lệ che phủ rừng 52%", "đã kết nạp 486 đảng viên mới") is read too, elsewhere only "name + verb + number".

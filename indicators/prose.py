@@ -9,11 +9,11 @@ from dataclasses import replace
 
 from underthesea import sent_tokenize
 
-from aggregators.indicator_clauses import as_target, clause_readings, status_words
-from aggregators.indicator_segments import TARGET_LEAD, TARGET_MARKER, strip_context
-from aggregators.indicator_tables import Reading
-from aggregators.numbers import find_quantities
-from aggregators.status import parse_status
+from tonghop.indicators.clauses import as_target, clause_readings, status_words
+from tonghop.indicators.segments import TARGET_LEAD, TARGET_MARKER, strip_context
+from tonghop.indicators.tables import Reading
+from tonghop.indicators.numbers import find_quantities
+from tonghop.indicators.status import parse_status
 
 _CONTINUES_ESTIMATE = re.compile(r"^\s*(?:và\s+|còn\s+)?(?:dự ước|ước tính|ước|dự kiến)\b", re.IGNORECASE)
 _CONTINUES_TARGET = re.compile(r"^\s*(?:và\s+|so với\s+|đây là\s+)?(?:chỉ tiêu|mục tiêu|nq\b|nghị quyết|kế hoạch"

@@ -12,9 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from aggregators.numbers import fold
-from model import Status
-from parsers.normalize import has_diacritics
+from tonghop.indicators.numbers import fold
+from tonghop.model import Status
+from tonghop.parsers.normalize import has_diacritics
 
 # Share of the target that counts as "gần đạt" (the contract: "đạt từ 80% trở lên"), for
 # "Đạt N% kế hoạch" and, only when a caller asks for it, for derived statuses.

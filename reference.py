@@ -7,17 +7,20 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import unicodedata
 from datetime import date
+from importlib.resources import files
 from pathlib import Path
 
 import yaml
 
-from model import Catalog, CatalogEntry, Outline, OutlineNode, Reference, Unit
+from tonghop.model import Catalog, CatalogEntry, Outline, OutlineNode, Reference, Unit
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(str(files("tonghop").joinpath("data")))   # package data; a real folder in wheels and editable installs
 DEFAULT_OUTLINE = "de-cuong-huyen"
 DEFAULT_CATALOG = DATA_DIR / "catalog" / "chi-tieu.csv"
 DEFAULT_UNITS = DATA_DIR / "units" / "don-vi.csv"
+DEFAULT_ABBREVIATIONS = DATA_DIR / "catalog" / "viet-tat.csv"
 
 CATALOG_COLUMNS = ("id", "ten", "dvt", "nhom", "huong", "tong_hop", "bi_danh")
 UNITS_COLUMNS = ("id", "ten", "cap", "bi_danh", "han_nop")
@@ -171,3 +174,29 @@ def _file_hash(path: Path) -> str:
 
 def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:200]
+
+
+def load_abbreviations(path: Path | str = DEFAULT_ABBREVIATIONS) -> dict[str, str]:
+    """Read the abbreviations CSV (`viet_tat,day_du`) into a casefolded lookup."""
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            if not {"viet_tat", "day_du"} <= set(reader.fieldnames or ()):
+                raise ReferenceDataError(f"Tệp viết tắt {path.name} thiếu cột viet_tat, day_du"
+                                         f" / abbreviations {path.name} lacks columns viet_tat, day_du")
+            rows = [(r["viet_tat"] or "", r["day_du"] or "") for r in reader]
+    except OSError as exc:
+        raise ReferenceDataError(f"Không đọc được tệp viết tắt {path} / cannot read abbreviations {path}") from exc
+    except UnicodeDecodeError as exc:
+        raise ReferenceDataError(f"Tệp viết tắt {path.name} không phải UTF-8 / {path.name} is not UTF-8") from exc
+    table = {}
+    for short, full in rows:
+        short, full = _fold_words(short), _fold_words(full)
+        if short and full:
+            table[short] = full
+    return table
+
+
+def _fold_words(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())

@@ -1,7 +1,7 @@
 """Extract every reported indicator of a submission from tables and prose, match it, read its status.
 
-`extract_indicators` reads indicator tables (aggregators.indicator_tables) and sentences
-(aggregators.indicator_prose), matches all names in one batch (aggregators.matching), takes the
+`extract_indicators` reads indicator tables (tonghop.indicators.tables) and sentences
+(tonghop.indicators.prose), matches all names in one batch (aggregators.matching), takes the
 status as written or derives it from value, target and the catalog's direction (status_derived),
 and keeps the table reading when a table and a sentence report the same indicator.
 """
@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from aggregators.indicator_clauses import INDICATOR_SECTIONS
-from aggregators.indicator_prose import prose_readings
-from aggregators.indicator_tables import Reading, table_readings
-from aggregators.matching import Matcher, match_names, name_key, unit_class
-from aggregators.status import derive_status, parse_status
-from model import Catalog, IndicatorValue, Section, Status
+from tonghop.indicators.clauses import INDICATOR_SECTIONS
+from tonghop.indicators.prose import prose_readings
+from tonghop.indicators.tables import Reading, table_readings
+from tonghop.aggregators.matching import Matcher, match_names, name_key, unit_class
+from tonghop.indicators.status import derive_status, parse_status
+from tonghop.model import Catalog, IndicatorValue, Section, Status
 
 # INDICATOR_SECTIONS: sentences there are read even when the indicator is not in the catalog (the review
 # sheet gets them); elsewhere a sentence counts only when it matches a catalog indicator.

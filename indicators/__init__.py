@@ -1,0 +1,1 @@
+"""Per-document indicator extraction: numbers, statuses, table and prose readings, catalog matching."""
