@@ -9,7 +9,7 @@ from pathlib import Path
 from lxml import etree
 
 from tonghop.model import Outline, Paragraph, Reference, Section, Submission, Table
-from tonghop.parsers.align import align, is_closing
+from tonghop.parsers.align import align, closing_position
 from tonghop.parsers.docx_reader import Block, DocxError, read_docx
 from tonghop.parsers.headings import KIND_DEPTH, Candidate, Label, detect_all, roman_value
 from tonghop.parsers.units import UnitKeys, identify_unit, unit_keys
@@ -101,19 +101,6 @@ def _header_lines(sections: list[Section]) -> list[str]:
     return lines[:40]
 
 
-def _closing_start(blocks: list[Block], after: int) -> int:
-    """Position where the closing block (recipients, signature) begins, or len(blocks)."""
-    for pos in range(after + 1, len(blocks)):
-        b = blocks[pos]
-        if b.kind == "p" and b.origin == "body" and is_closing(b.text):
-            return pos
-        if b.kind == "table" and b.origin == "body" and b.table is not None:
-            cells = [c for row in b.table.rows[:3] for c in row]
-            if any(is_closing(c) for c in cells):
-                return pos
-    return len(blocks)
-
-
 def learn_depths(candidates: list[Candidate], aligned: dict[int, str], outline: Outline) -> dict[tuple, int]:
     """How this document marks each outline depth: label kind, numbering level, style level → depth,
     learnt from the headings that aligned (a unit may number its Roman-level sections "1.")."""
@@ -134,17 +121,6 @@ def heading_depth(cand: Candidate, depths: dict[tuple, int]) -> int | None:
         if key in depths:
             return depths[key]
     return None
-
-
-def _closing_position(blocks: list[Block], headings: list[int]) -> int:
-    """Where the closing block begins: after the last outline heading, unless outline headings follow
-    the signature (the appendices of an outline that has them), then at the first closing line."""
-    if not headings:
-        return _closing_start(blocks, 0)
-    first = _closing_start(blocks, headings[0])
-    if first < len(blocks) and any(h > first for h in headings):
-        return first
-    return _closing_start(blocks, headings[-1])
 
 
 def _enclosing(outline: Outline, current: str, depth: int | None) -> str:
@@ -218,7 +194,7 @@ def build_sections(blocks: list[Block], outline: Outline) -> tuple[list[Section]
     alignment = {a.pos: a for a in align(candidates, outline)}
     by_pos = {c.pos: c for c in candidates}
     depths = learn_depths(candidates, {p: a.node_id for p, a in alignment.items()}, outline)
-    closing = _closing_position(blocks, sorted(alignment))
+    closing = closing_position(blocks, sorted(alignment))
     warnings: list[str] = []
     current = _Builder("front", None, True, 1.0)
     sections: list[Section] = []
