@@ -16,6 +16,12 @@ _KIND_WORDS = re.compile(
     r"\b(?:ban chấp hành|ban thường vụ|bch|btv|đảng bộ|đảng ủy|đảng uỷ|huyện ủy|thành ủy|thị ủy|tỉnh ủy|quận ủy|"
     r"huyện|thành phố|thị xã|quận|tp|tx|tỉnh)\b")
 _MIN_SCORE = 0.72
+# Below this a letterhead's likeness to a registry unit is only a guess: the file is not counted as that
+# unit's submission but flagged for review (calibrated on the corpora: bench/real_shapes.py --calibrate).
+REVIEW_FLOOR = 0.8
+# UnitMatch.evidence: what identified the unit, then the line or file it was read from
+HEADER, FILE_NAME, LETTERHEAD, UNCERTAIN = "header: ", "file name: ", "letterhead: ", "uncertain: "
+EXACT_NAME = 0.97
 NAME_WITHOUT_PLACE = 0.7          # below _MIN_SCORE: a name's likeness alone never identifies a unit
 # A committee named on the letterhead line under the matched one is the real sender ("ĐẢNG BỘ HUYỆN
 # ĐẠI LỘC" over "ĐẢNG ỦY XÃ ĐẠI HIỆP"): when it is not in the registry, the unit is unknown.
@@ -45,6 +51,34 @@ def unit_keys(units: tuple[Unit, ...]) -> tuple[UnitKeys, ...]:
     return tuple(out)
 
 
+# A line naming a state body, a court, a school or a mass organisation names no Party committee, even with
+# the committee's place in it ("ỦY BAN NHÂN DÂN HUYỆN ĐẠI LỘC", "THƯỜNG TRỰC HĐND HUYỆN NÚI THÀNH"); a line
+# with a Party word ("ĐẢNG ỦY TRƯỜNG …") is judged as a committee.
+_OTHER_BODY = re.compile(
+    r"(?:^|\s)(?:ủy ban nhân dân|uỷ ban nhân dân|hội đồng nhân dân|tòa án|toà án|viện kiểm sát|"
+    r"trường (?:thpt|thcs|tiểu học|mầm non|đại học|cao đẳng|trung cấp|trung học|chính trị|phổ thông)|học viện|"
+    r"công ty|bệnh viện|trung tâm|chi cục|kho bạc|ngân hàng|hợp tác xã|ban quản lý|liên đoàn|"
+    r"hội (?:nông dân|phụ nữ|liên hiệp|cựu chiến binh|chữ thập đỏ)|đoàn thanh niên|huyện đoàn|thành đoàn|"
+    r"tỉnh đoàn|ủy ban mặt trận|uỷ ban mặt trận|mặt trận tổ quốc)(?:\s|$)"
+    r"|^(?:phòng|sở|cục|văn phòng|đài|trường)\s")
+_PARTY_WORD = re.compile(r"\b(?:đảng|huyện ủy|huyện uỷ|thành ủy|thành uỷ|thị ủy|thị uỷ|tỉnh ủy|tỉnh uỷ|quận ủy|"
+                         r"quận uỷ|chi bộ)\b")
+# Lines that name the addressee or the subject, never the sender
+_NOT_SENDER = re.compile(r"^(?:kính gửi|đồng kính gửi|về việc|v/v|căn cứ|nơi nhận|trích yếu)\b", re.I)
+
+
+def other_bodies(lines: list[str]) -> list[bool]:
+    """Which letterhead lines (match keys) name a body other than a Party committee: the line itself, or a
+    bare place line under one ("ỦY BAN NHÂN DÂN" / "HUYỆN ĐẠI LỘC" typed with Shift+Enter)."""
+    out: list[bool] = []
+    for i, line in enumerate(lines):
+        other = bool(_OTHER_BODY.search(line)) and not _PARTY_WORD.search(line)
+        if not other and i and out[i - 1] and not _PARTY_WORD.search(line) and len(line.split()) <= 6:
+            other = True
+        out.append(other)
+    return out
+
+
 _LOWER_LEVEL = re.compile(r"^(?:chi bộ|(?:đảng ủy|đảng uỷ|đảng bộ|ban chấp hành|bch)\s+(?:xã|phường|thị trấn|cơ sở))\b")
 
 
@@ -63,11 +97,29 @@ def _core_score(line: str, plain_line: str, keys: UnitKeys) -> float:
         return 0.9 if short else 0.8
     if f" {keys.plain_core} " in f" {plain_line} ":
         return 0.86 if short else 0.76
-    if len(line) < 80:
-        pr = fuzz.partial_ratio(core, line) / 100
-        if pr >= 0.9:
-            return 0.7 + 0.1 * pr
+    if len(core) <= len(line) < 80:
+        likeness = whole_word_likeness(core, line)
+        if likeness >= 0.9:
+            return 0.7 + 0.1 * likeness
     return 0.0
+
+
+def whole_word_likeness(name: str, line: str) -> float:
+    """How closely the words of a line spell a name (0..1): the best-aligned stretch of the line, widened
+    to whole words, compared with the name. A line shorter than the name, or a stretch that cuts a word
+    ("công n" of "công nhận" for "công an"), never counts as the name: partial matching on a short line
+    is how "I" named Hội An and "KH" the Khối."""
+    if len(line) < len(name):
+        return 0.0
+    hit = fuzz.partial_ratio_alignment(name, line)
+    if hit is None or hit.score < 90:
+        return 0.0
+    start, end = hit.dest_start, hit.dest_end
+    while start > 0 and not line[start - 1].isspace():
+        start -= 1
+    while end < len(line) and not line[end].isspace():
+        end += 1
+    return fuzz.ratio(name, line[start:end].strip()) / 100
 
 
 def _score_matrix(lines: list[str], keys: tuple[UnitKeys, ...]) -> np.ndarray:
@@ -87,28 +139,42 @@ def _score_matrix(lines: list[str], keys: tuple[UnitKeys, ...]) -> np.ndarray:
             core = _core_score(line, plain_line, k)
             # a whole-name likeness without the unit's own place name is another unit's line
             # ("BCH Đảng bộ huyện Nam Giang" is close to "BCH Đảng bộ huyện Hòa Vang")
-            name = scores[i, j] if core or len(k.core) < 4 else min(scores[i, j], NAME_WITHOUT_PLACE)
+            # ("BCH Đảng bộ huyện Nam Giang" is close to "BCH Đảng bộ huyện Hòa Vang"); a name or alias
+            # written out exactly ("ĐUQS TỈNH") is the unit's own
+            exact = scores[i, j] >= EXACT_NAME
+            name = scores[i, j] if core or exact or len(k.core) < 4 else min(scores[i, j], NAME_WITHOUT_PLACE)
             scores[i, j] = max(name, core)
     return scores
 
 
 def identify_unit(header_lines: list[str], source: str, keys: tuple[UnitKeys, ...]) -> UnitMatch:
     """The registry unit named in the header lines (or the file name), with a score."""
-    header_lines = [t for t in header_lines if t and len(t) <= 200 and not _PLACE_DATE.search(t)][:40]
-    lines = [match_key(t) for t in header_lines]
+    header_lines = [t for t in header_lines if t and len(t) <= 200 and not _PLACE_DATE.search(t)
+                    and not _NOT_SENDER.match(t.strip())][:40]
+    lines = [_without_motto(match_key(t)) for t in header_lines]
     # a long name wraps over two letterhead lines ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN" / "VÀ DN TỈNH")
-    wrapped = [f"{a} {b}" for a, b in zip(lines[:8], lines[1:9]) if a and b]
+    pairs = [i for i in range(min(8, len(lines) - 1)) if lines[i] and lines[i + 1]]
+    wrapped = [f"{lines[i]} {lines[i + 1]}" for i in pairs]
     scored: list[tuple[float, int, str]] = []
+    rows: list[str] = []
     if lines and keys:
         matrix = _score_matrix(lines + wrapped, keys)
+        other = other_bodies(lines)
+        other += [other[i] or other[i + 1] or bool(_OTHER_BODY.search(w)) and not _PARTY_WORD.search(w)
+                  for i, w in zip(pairs, wrapped)]
+        own = np.array([any(_OTHER_BODY.search(n) for n in k.names) for k in keys])
+        matrix[np.array(other, dtype=bool)[:, None] & ~own[None, :]] = 0.0
         matrix -= 0.002 * np.arange(len(matrix))[:, None]                          # letterhead first
         best = matrix.max(axis=0)
         scored = [(float(best[j]), -len(k.core), k.unit.id) for j, k in enumerate(keys)]
+        rows = [int(r) for r in matrix.argmax(axis=0)]
         sender = _unregistered_sender(lines, matrix[: len(lines)])
         if sender is not None:
             return UnitMatch(None, None, 0.0, f"letterhead: {header_lines[sender]}")
+    originals = header_lines + [f"{header_lines[i]} / {header_lines[i + 1]}" for i in pairs]
     stem = match_key(Path(source).stem.replace("-", " ").replace("_", " "))
     file_scores = {k.unit.id: _file_score(stem, k) for k in keys}
+    order = {k.unit.id: j for j, k in enumerate(keys)}
     scored.sort(reverse=True)
     if scored and scored[0][0] >= _MIN_SCORE:
         best_score, _, uid = scored[0]
@@ -118,12 +184,26 @@ def identify_unit(header_lines: list[str], source: str, keys: tuple[UnitKeys, ..
             if alt and file_scores[alt] >= 0.8 and any(s[2] == alt and best_score - s[0] < 0.03 for s in scored):
                 uid = alt
         unit = next(k.unit for k in keys if k.unit.id == uid)
-        return UnitMatch(unit.id, unit.ten, round(min(best_score, 1.0), 4), "header")
+        line = originals[rows[order[uid]]] if rows and rows[order[uid]] < len(originals) else ""
+        score = round(min(best_score, 1.0), 4)
+        if score < REVIEW_FLOOR and file_scores.get(uid, 0) < 0.8:
+            return UnitMatch(None, None, score, f"{UNCERTAIN}{unit.ten} ← {line}")
+        return UnitMatch(unit.id, unit.ten, score, f"{HEADER}{line}")
     alt = max(file_scores, key=file_scores.get, default=None)
     if alt and file_scores[alt] >= 0.8:
         unit = next(k.unit for k in keys if k.unit.id == alt)
-        return UnitMatch(unit.id, unit.ten, round(0.75 * file_scores[alt], 4), "file name")
+        return UnitMatch(unit.id, unit.ten, round(0.75 * file_scores[alt], 4), f"{FILE_NAME}{Path(source).name}")
     return UnitMatch(None, None, round(scored[0][0], 4) if scored else 0.0, "")
+
+
+_MOTTO = re.compile(r"\b(?:đảng cộng sản việt nam|cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam|"
+                    r"độc lập tự do hạnh phúc)\b")
+
+
+def _without_motto(line: str) -> str:
+    """A letterhead line without the national motto typed beside it after a tab ("HUYỆN ỦY ĐẠI LỘC
+    <tab> ĐẢNG CỘNG SẢN VIỆT NAM"): the motto names no unit and only dilutes the line."""
+    return " ".join(_MOTTO.sub(" ", line).split()) if "việt nam" in line or "hạnh phúc" in line else line
 
 
 def _unregistered_sender(lines: list[str], matrix: np.ndarray) -> int | None:
