@@ -44,6 +44,11 @@ class Score:
     glued: int = 0
     tokens: int = 0
     nonvalue_readings: int = 0
+    indicator_rows: int = 0          # rows of real indicator tables
+    headings: int = 0                # truth outline headings (reports)
+    headings_right: int = 0
+    false_headings: int = 0          # lines aligned to an outline node that are no outline heading
+    indicator_rows_read: int = 0
     lost: int = 0
     errors: list = field(default_factory=list)
     by_kind: dict = field(default_factory=dict)
@@ -117,6 +122,15 @@ def score_document(sub, truth: dict, score: Score) -> None:
                 kind["body_in_back"] += 1
                 if len(score.errors) < 200:
                     score.errors.append((truth["file"], "BODY IN BACK", line[:60]))
+    heads = Counter((clean(" ".join(i["text"].split())), i["heading"]) for i in truth["items"] if i.get("heading"))
+    found = Counter((clean(" ".join(s.heading.text.split())), s.id) for s in sub.sections
+                    if s.matched and s.heading is not None and s.id not in ("front", "back"))
+    score.headings += sum(heads.values())
+    score.headings_right += sum((heads & found).values())
+    score.false_headings += sum((found - heads).values())
+    kind["false_headings"] += sum((found - heads).values())
+    for (text, node), _ in (found - heads).items():
+        score.errors.append((truth["file"], "FALSE HEADING", f"{text[:50]} -> {node}"))
     want = truth["unit_id"]
     got = sub.unit.id
     if want is not None:
@@ -132,6 +146,11 @@ def score_document(sub, truth: dict, score: Score) -> None:
     glued, tokens = glued_tokens(sub, truth)
     score.glued += glued
     score.tokens += tokens
+    names = [row[1] for item in truth["items"] if item["kind"] == "table" and not item["nonvalue"]
+             and "Chỉ tiêu" in item["rows"][0] for row in item["rows"][1:]]
+    read = {clean(iv.name_raw) for iv in sub.indicators if iv.value is not None}
+    score.indicator_rows += len(names)
+    score.indicator_rows_read += sum(clean(n) in read for n in names)
     nonvalue = [line for _, line, nv in truth_texts(truth) if nv]
     for iv in sub.indicators:
         text = clean(iv.source.text)
@@ -162,10 +181,14 @@ def report(s: Score, show_errors: int = 0) -> str:
              f"false unit claims: {s.false_claims}",
              f"glued words: {s.glued} of {s.tokens} words read",
              f"readings from non-value lists: {s.nonvalue_readings}",
-             "", "| kind | docs | body in back | false unit claims | non-value readings |", "| --- | ---: | ---: | ---: | ---: |"]
+             f"rows of real indicator tables read: {s.indicator_rows_read}/{s.indicator_rows}",
+             f"outline headings found: {s.headings_right}/{s.headings}; lines wrongly matched to the outline: "
+             f"{s.false_headings}",
+             "", "| kind | docs | body in back | false unit claims | non-value readings | false headings |",
+             "| --- | ---: | ---: | ---: | ---: | ---: |"]
     for kind, c in sorted(s.by_kind.items()):
         lines.append(f"| {kind} | {c['docs']} | {c['body_in_back']}/{c['body']} | {c['false_claims']} | "
-                     f"{c['nonvalue_readings']} |")
+                     f"{c['nonvalue_readings']} | {c['false_headings']} |")
     if show_errors:
         lines.append("")
         lines += [f"  {f}: {what}: {detail}" for f, what, detail in s.errors[:show_errors]]

@@ -172,7 +172,7 @@ def identify_unit(header_lines: list[str], source: str, keys: tuple[UnitKeys, ..
         rows = [int(r) for r in matrix.argmax(axis=0)]
         sender = _unregistered_sender(lines, matrix[: len(lines)])
         if sender is not None:
-            return UnitMatch(None, None, 0.0, f"letterhead: {header_lines[sender]}")
+            return UnitMatch(None, None, 0.0, f"{LETTERHEAD}{header_lines[sender]}")
     originals = header_lines + [f"{header_lines[i]} / {header_lines[i + 1]}" for i in pairs]
     stem = match_key(Path(source).stem.replace("-", " ").replace("_", " "))
     file_scores = {k.unit.id: _file_score(stem, k) for k in keys}

@@ -122,7 +122,9 @@ def decision(rng: random.Random, unit: dict | None, head: list[str], place: str,
                           "thành lập Đoàn kiểm tra việc thực hiện Nghị quyết Đại hội",
                           "kiện toàn Ban Chỉ đạo xây dựng nông thôn mới",
                           "công nhận kết quả đánh giá, xếp loại tổ chức đảng năm 2022"))
-    items = [P("QUYẾT ĐỊNH", bold=True, center=True), P(f"Về việc {subject}", italic=True, center=True),
+    resolution = issuer is None and rng.random() < 0.4           # a resolution: "NGHỊ QUYẾT" … "QUYẾT NGHỊ:"
+    title, verb = ("NGHỊ QUYẾT", "QUYẾT NGHỊ") if resolution else ("QUYẾT ĐỊNH", "QUYẾT ĐỊNH")
+    items = [P(title, bold=True, center=True), P(f"Về việc {subject}", italic=True, center=True),
              P(f"-----\n{issuer or rng.choice(('BAN THƯỜNG VỤ', 'BAN CHẤP HÀNH', 'THƯỜNG TRỰC')) + ' ' + head[-1]}",
                bold=True, center=True),
              P("- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;"),
@@ -130,7 +132,7 @@ def decision(rng: random.Random, unit: dict | None, head: list[str], place: str,
                f"của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng;"),
              P(rng.choice(("- Xét đề nghị của Ban Tổ chức,", "- Theo đề nghị của Văn phòng,", "Xét đề nghị của Ủy "
                            "ban Kiểm tra,"))),
-             P(rng.choice(("QUYẾT ĐỊNH:", "QUYẾT ĐỊNH :", "QUYẾT ĐỊNH")), bold=True, center=True)]
+             P(rng.choice((f"{verb}:", f"{verb} :", verb)), bold=True, center=True)]
     articles = [f"Điều 1. {subject[0].upper()}{subject[1:]}" + rng.choice(("", " (có danh sách kèm theo).")),
                 "Điều 2. " + _long(rng, rng.choice(("Các đồng chí có tên tại Điều 1", "Ban Chỉ đạo", "Đoàn kiểm tra"))),
                 "Điều 3. Văn phòng, các ban xây dựng Đảng, các chi bộ, đảng bộ trực thuộc và các đồng chí có tên tại "
@@ -161,13 +163,27 @@ def rules(rng: random.Random, head: list[str]) -> list:
     return items
 
 
-REPORT_HEADS = (("I. ĐẶC ĐIỂM TÌNH HÌNH", "P1.I"), ("II. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT", "P1.II"),
+REPORT_HEADS = (("I. BỐI CẢNH THỰC HIỆN NGHỊ QUYẾT", "P1.I"), ("II. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT", "P1.II"),
                 ("III. KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, NHIỆM VỤ, GIẢI PHÁP", "P1.III"),
-                ("IV. ĐÁNH GIÁ CHUNG", "P1.V"))
+                ("1. Kết quả thực hiện các chỉ tiêu chủ yếu", "P1.III.1"), ("IV. ĐÁNH GIÁ CHUNG", "P1.V"))
+# Catalog indicators a report states in its indicator table: (id, name as written, unit, target, result)
+INDICATORS = (("budget_revenue", "Thu ngân sách nhà nước trên địa bàn", "tỷ đồng", "1.200", "1.286"),
+              ("trained_labour", "Tỷ lệ lao động qua đào tạo", "%", "70", "72,5"),
+              ("health_insurance", "Tỷ lệ dân số tham gia BHYT", "%", "95", "93,2"),
+              ("ntm_communes", "Số xã đạt chuẩn nông thôn mới", "xã", "12", "10"))
+
+
+def indicator_table(rng: random.Random) -> T:
+    """A real indicator table: its readings must survive the non-value filter."""
+    rows = [("STT", "Chỉ tiêu", "ĐVT", "Nghị quyết đề ra", "Thực hiện 2022")]
+    for n, (_, name, unit, target, value) in enumerate(rng.sample(INDICATORS, 3), 1):
+        rows.append((str(n), name, unit, target, value))
+    return T(tuple(rows), "body", borderless=False, bold_first_row=True)
 
 
 def report(rng: random.Random, unit: dict | None, head: list[str]) -> list:
-    """An outline report (Phần thứ nhất/thứ hai) with a people table and 'Quy hoạch chung …' in Kiến nghị."""
+    """An outline report (Phần thứ nhất/thứ hai) with people tables and citations among its indicators,
+    and 'Quy hoạch chung …' lines in Kiến nghị."""
     items = [P("BÁO CÁO", bold=True, center=True),
              P("Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội\nnhiệm kỳ 2020 - 2025", bold=True, center=True),
              P("PHẦN THỨ NHẤT\nTÌNH HÌNH THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI", bold=True, center=True, heading="P1")]
@@ -176,11 +192,16 @@ def report(rng: random.Random, unit: dict | None, head: list[str]) -> list:
         items.append(P(_long(rng, rng.choice(("Ban Chấp hành", "Ban Thường vụ", "Các tổ chức cơ sở đảng")))))
         if node == "P1.II":
             items.append(P("Danh sách cán bộ được cử đi học lớp trung cấp lý luận chính trị:", nonvalue=True))
-            items.append(people_table(rng, rng.choice(("birth", "phone", "party_card"))))
+            items.append(people_table(rng, rng.choice(("birth", "phone", "party_card", "tasks"))))
+        if node == "P1.III.1":
+            items.append(indicator_table(rng))
+            items.append(P("Các đồng chí được khen thưởng trong thực hiện chỉ tiêu:", nonvalue=True))
+            items.append(people_table(rng, rng.choice(("tasks", "evaluation", "birth_result"))))
+            items += references(rng)[1:3]
     items += [P("PHẦN THỨ HAI\nNHIỆM VỤ, GIẢI PHÁP ĐẾN NĂM 2025", bold=True, center=True, heading="P2"),
               P("I. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU", bold=True, heading="P2.I"),
               P(_long(rng, "Các cấp ủy, tổ chức đảng")),
-              P(rng.choice(("II. KIẾN NGHỊ, ĐỀ XUẤT", "II. KIẾN NGHỊ", "III. ĐỀ XUẤT, KIẾN NGHỊ")), bold=True,
+              P(rng.choice(("II. KIẾN NGHỊ, ĐỀ XUẤT", "II. KIẾN NGHỊ", "II. ĐỀ XUẤT, KIẾN NGHỊ")), bold=True,
                 heading="P2.II")]
     items += [P(x) for x in rng.sample([
         "Quy hoạch chung đô thị của huyện đã lạc hậu, cần được điều chỉnh cho phù hợp với tình hình mới.",
@@ -188,6 +209,7 @@ def report(rng: random.Random, unit: dict | None, head: list[str]) -> list:
         "Quyền tự chủ của các đơn vị sự nghiệp công lập cần được mở rộng.",
         "Quy trình thẩm định dự án đầu tư còn kéo dài, đề nghị tỉnh rút ngắn thời gian.",
         "QUY ĐỊNH về phân cấp quản lý cán bộ cần sớm được sửa đổi.",
+        "Thay mặt nhân dân trong huyện, đề nghị Tỉnh ủy quan tâm đầu tư tuyến đường ĐT609.",
         "Đề nghị Tỉnh ủy quan tâm hỗ trợ kinh phí đầu tư hạ tầng giao thông nông thôn."], 4)]
     return items
 
@@ -197,10 +219,15 @@ def people_table(rng: random.Random, shape: str) -> T:
     header = {"birth": ("STT", "Họ và tên", "Năm sinh", "Chức vụ", "Ghi chú"),
               "phone": ("TT", "Họ và tên", "Đơn vị", "Số điện thoại"),
               "party_card": ("STT", "Họ tên", "Số thẻ đảng viên", "Ngày vào Đảng"),
-              "student": ("STT", "Họ và tên", "MSSV", "Lớp", "Điểm")}[shape]
+              "student": ("STT", "Họ và tên", rng.choice(("MSSV", "Mã số sinh viên", "Mã SV")), "Lớp",
+                          rng.choice(("Điểm", "Kết quả học tập", "Kết quả"))),
+              "tasks": ("TT", "Họ và tên", "Năm sinh", rng.choice(("Kế hoạch", "Nhiệm vụ được giao (KH)")),
+                        rng.choice(("Kết quả", "Kết quả thực hiện"))),
+              "evaluation": ("STT", "Họ và tên", "Năm vào Đảng", "Kết quả đánh giá"),
+              "birth_result": ("STT", "Họ và tên đảng viên", "Năm sinh", "Thực hiện")}[shape]
     rows = [header]
     for i in range(1, rng.randint(4, 8)):
-        name = person(rng)
+        name = rng.choice(("", "", "Đ/c ", "Ông ")) + person(rng) if shape != "student" else person(rng)
         cell = {"birth": (str(i), name, str(rng.randint(1965, 1998)), rng.choice(("Phó Bí thư", "Ủy viên", "Chủ tịch "
                                                                               "UBND xã", "Trưởng ban")), ""),
                 "phone": (str(i), name, rng.choice(("Xã Đại Hiệp", "Phòng Nội vụ", "Hội Nông dân")),
@@ -209,7 +236,12 @@ def people_table(rng: random.Random, shape: str) -> T:
                                f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(1990, 2020)}"),
                 "student": (str(i), name, str(rng.randint(2011000000, 2121999999)),
                             f"{rng.randint(18, 21)}{rng.choice(('CT', 'KT', 'NV'))}{rng.randint(1, 4)}",
-                            f"{rng.randint(5, 9)},{rng.randint(0, 9)}")}[shape]
+                            f"{rng.randint(5, 9)},{rng.randint(0, 9)}"),
+                "tasks": (str(i), name, str(rng.randint(1965, 2000)), str(rng.randint(1, 3)), str(rng.choice(
+                    (rng.randint(1, 3), rng.randint(1965, 2000))))),
+                "evaluation": (str(i), name, str(rng.randint(1985, 2020)), rng.choice((
+                    "Hoàn thành tốt nhiệm vụ", "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành nhiệm vụ"))),
+                "birth_result": (str(i), name, str(rng.randint(1965, 2000)), str(rng.randint(1965, 2000)))}[shape]
         rows.append(cell)
     return T(tuple(rows), "body", borderless=False, bold_first_row=True, nonvalue=True)
 
