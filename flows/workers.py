@@ -32,8 +32,9 @@ CRASH_REASON = ("Trình đọc bị dừng đột ngột khi đọc tệp này (
                 "process died on this file (out of memory or a crash), file skipped")
 
 
-def _worker_main(conn, ctx) -> None:                      # runs in the worker process
-    from tonghop.flows.pipeline import parse_or_reject
+def _worker_main(conn, ctx, work) -> None:                # runs in the worker process
+    if work is None:
+        from tonghop.flows.pipeline import parse_or_reject as work
 
     while True:
         try:
@@ -43,7 +44,7 @@ def _worker_main(conn, ctx) -> None:                      # runs in the worker p
         if path is None:
             return
         try:
-            result = parse_or_reject(path, ctx)
+            result = work(path, ctx)
         except BaseException as exc:  # noqa: BLE001 - a worker answers every request
             result = Rejection(str(path), None, f"Lỗi nội bộ ({type(exc).__name__}) / internal error")
         try:
@@ -68,12 +69,13 @@ class _Worker:
 
 
 class ParsePool:
-    """`workers` processes parsing files with `parse_or_reject`, each file within `time_limit` seconds.
+    """`workers` processes parsing files with `work` (parse_or_reject), each file within `time_limit` seconds.
 
     `run(path)` is thread-safe and blocks until the file's result (or its time-out rejection)."""
 
-    def __init__(self, ctx, workers: int | None = None, time_limit: float = DEFAULT_TIME_LIMIT):
+    def __init__(self, ctx, workers: int | None = None, time_limit: float = DEFAULT_TIME_LIMIT, work=None):
         self.ctx = ctx
+        self.work = work                   # a picklable function(path, ctx); default parse_or_reject
         self.size = max(1, workers or os.cpu_count() or 1)
         self.time_limit = time_limit
         self._mp = _context()
@@ -86,7 +88,7 @@ class ParsePool:
 
     def _start(self) -> _Worker:
         parent, child = self._mp.Pipe(duplex=True)
-        proc = self._mp.Process(target=_worker_main, args=(child, self.ctx), daemon=True,
+        proc = self._mp.Process(target=_worker_main, args=(child, self.ctx, self.work), daemon=True,
                                 name="tonghop-parse")
         proc.start()
         child.close()
