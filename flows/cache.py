@@ -19,6 +19,8 @@ from pathlib import Path
 
 from tonghop.model import Rejection, Submission
 
+__all__ = ["CACHE_DIR", "context_hash", "ParseCache", "parser_version"]
+
 CACHE_DIR = ".tonghop-cache"
 FORMAT = 1
 KEEP_DAYS = 30

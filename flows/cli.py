@@ -11,6 +11,8 @@ from typing import Optional
 
 import typer
 
+__all__ = ["app", "CATALOG_HELP", "main", "OUTLINE_HELP", "parse_cmd", "run_cmd", "serve_cmd", "UNITS_HELP"]
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,

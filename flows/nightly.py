@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from prefect import flow, task
+from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 
@@ -27,7 +27,7 @@ from tonghop.flows.pipeline import RunContext, load_context, parse_or_reject
 from tonghop.flows.progress import Progress
 from tonghop.flows.settings import Settings
 from tonghop.flows.workers import DEFAULT_TIME_LIMIT, ParsePool
-from tonghop.model import FileRecord, Rejection, Submission
+from tonghop.model import FileRecord, FileStatus, Rejection, Submission
 from tonghop.parsers.docx_reader import foreign_format_reason
 from tonghop.parsers.parse import file_sha256
 from tonghop.reports.archive import archive_previous
@@ -35,6 +35,11 @@ from tonghop.reports.draft_docx import write_draft
 from tonghop.reports.manifest import write_manifest, write_status_csv
 from tonghop.reports.names import display_name
 from tonghop.reports.workbook_xlsx import inputs_time, write_workbook
+
+__all__ = [
+    "consolidate_flow", "DRAFT", "inbox_files", "MANIFEST", "parse_all", "parse_task", "precheck", "received",
+    "RUNNERS", "schedule_args", "serve", "source_name", "STATUS", "SUPPORTED", "task_runner", "TZ", "WORKBOOK",
+]
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DRAFT, WORKBOOK, MANIFEST, STATUS = "du-thao-tong-hop.docx", "chi-tieu.xlsx", "manifest.json", "nop-bao-cao.csv"
@@ -93,32 +98,32 @@ def precheck(path: Path, inbox: Path) -> FileRecord | None:
         except (OSError, RuntimeError):
             target, root = None, None
         if target is None or not _inside(target, root):
-            return FileRecord(rel, None, received(path), "rejected",
+            return FileRecord(rel, None, received(path), FileStatus.REJECTED,
                               reason="Liên kết (symlink) trỏ ra ngoài hộp thư, không đọc / symbolic link "
                                      "pointing outside the inbox, not read")
         if target.is_dir():
-            return FileRecord(rel, None, received(path), "skipped",
+            return FileRecord(rel, None, received(path), FileStatus.SKIPPED,
                               reason="Liên kết tới một thư mục trong hộp thư, tệp ở đó đã được đọc / link to a "
                                      "folder inside the inbox, its files are read there")
     if not os.path.exists(path):
-        return FileRecord(rel, None, "", "rejected",
+        return FileRecord(rel, None, "", FileStatus.REJECTED,
                           reason="Liên kết tới tệp không còn tồn tại / broken link, the file it points to is gone")
     try:
         regular = stat.S_ISREG(os.stat(path).st_mode)
     except OSError:
         regular = False
     if not regular:
-        return FileRecord(rel, None, received(path), "rejected",
+        return FileRecord(rel, None, received(path), FileStatus.REJECTED,
                           reason="Không phải tệp thông thường (thiết bị, ống dẫn…), không đọc / not a regular "
                                  "file (device, pipe…), not read")
     if any(part.startswith(".") for part in path.relative_to(inbox).parts):
-        return FileRecord(rel, file_sha256(path), received(path), "skipped",
+        return FileRecord(rel, file_sha256(path), received(path), FileStatus.SKIPPED,
                           reason="Tệp ẩn (vd. ._tệp của macOS), bỏ qua / hidden file, ignored")
     if path.name.startswith("~$"):
-        return FileRecord(rel, file_sha256(path), received(path), "skipped",
+        return FileRecord(rel, file_sha256(path), received(path), FileStatus.SKIPPED,
                           reason="Tệp khóa tạm của Word, bỏ qua / Word lock file, ignored")
     if path.suffix.lower() not in SUPPORTED:
-        return FileRecord(rel, file_sha256(path), received(path), "rejected",
+        return FileRecord(rel, file_sha256(path), received(path), FileStatus.REJECTED,
                           reason=foreign_format_reason(path))
     return None
 
@@ -150,6 +155,10 @@ def parse_task(path: str, mode: str, pool_id: int | None = None, ctx: RunContext
         result = parse_or_reject(path, _context_in_worker(spec))
     else:
         result = parse_or_reject(path, ctx)
+    if isinstance(result, Rejection) and result.error is not None:   # a bug on one file: logged in full
+        get_run_logger().error("Lỗi nội bộ khi phân tích %s / internal error parsing %s", display_name(path),
+                               display_name(path), exc_info=result.error)
+        result = Rejection(result.source, result.sha256, result.reason)
     return result, time.perf_counter() - start
 
 
@@ -179,10 +188,10 @@ def _record(result: Submission | Rejection, path: Path, inbox: Path, sha: str | 
     when = received(path)
     if isinstance(result, Submission):
         sub = replace(result, source=rel)
-        return sub, FileRecord(rel, sub.sha256, when, "ok", unit=sub.unit.id, seconds=round(seconds, 4),
+        return sub, FileRecord(rel, sub.sha256, when, FileStatus.OK, unit=sub.unit.id, seconds=round(seconds, 4),
                                warnings=sub.warnings)
     return (Rejection(rel, sha, result.reason),
-            FileRecord(rel, sha, when, "rejected", reason=result.reason, seconds=round(seconds, 4)))
+            FileRecord(rel, sha, when, FileStatus.REJECTED, reason=result.reason, seconds=round(seconds, 4)))
 
 
 def parse_all(paths: list[Path], inbox: Path, ctx: RunContext, spec: tuple, cache: ParseCache,
@@ -217,7 +226,7 @@ def parse_all(paths: list[Path], inbox: Path, ctx: RunContext, spec: tuple, cach
         for fut in as_completed(list(futures)):
             i, p, sha = futures[fut]
             result, seconds = fut.result()
-            if isinstance(result, Submission) or result.sha256 is not None:
+            if isinstance(result, Submission) or (result.sha256 is not None and result.error is None):
                 cache.put(sha, str(p), result, round(seconds, 4))   # not a time-out or crash: those may pass next time
             results[i] = _record(result, p, inbox, sha, seconds)
             progress.advance()

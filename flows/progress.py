@@ -5,6 +5,8 @@ import sys
 import threading
 import time
 
+__all__ = ["Progress"]
+
 
 class Progress:
     """`advance()` once per file. On a terminal a bar redrawn in place (files parsed / total, elapsed);

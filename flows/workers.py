@@ -20,6 +20,8 @@ from pathlib import Path
 
 from tonghop.model import Rejection, Submission
 
+__all__ = ["CRASH_REASON", "DEFAULT_TIME_LIMIT", "ParsePool", "timeout_reason"]
+
 DEFAULT_TIME_LIMIT = 120.0      # seconds one file may take (the largest real report parses in ~2 s)
 
 

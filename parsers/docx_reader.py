@@ -14,10 +14,13 @@ from io import BytesIO
 
 from lxml import etree
 
-from tonghop.model import Table
+from tonghop.model import FileWarning, Table
 from tonghop.parsers.legacy import decode, is_unicode_vietnamese, legacy_encoding, looks_legacy
 from tonghop.parsers.normalize import clean
 from tonghop.parsers.numbering import Counter, read_numbering
+
+__all__ = ["Block", "container_warnings", "DocxError", "foreign_format_error", "foreign_format_reason", "MAX_XML_BYTES",
+           "MC", "ole_kind", "read_docx", "read_limited", "StyleInfo", "W"]
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -111,7 +114,7 @@ class _Context:
         return self._fonts[font]
 
 
-def read_docx(data: bytes) -> tuple[list[Block], list[str]]:
+def read_docx(data: bytes) -> tuple[list[Block], list[FileWarning]]:
     """Blocks of the document body in order, and reading warnings."""
     foreign = foreign_format_error(data)
     if foreign is not None:
@@ -136,7 +139,7 @@ def read_docx(data: bytes) -> tuple[list[Block], list[str]]:
         styles = _LazyStyles(styles_xml)
         default_font = styles.default_font()
         styles_legacy = _complex_text(styles_xml)
-        part_warnings: list[str] = package_warnings
+        part_warnings: list[FileWarning] = list(package_warnings)
         numbering = read_numbering(_optional_part(zf, names, "word/numbering.xml", part_warnings))
         footnotes = _read_footnotes(_optional_part(zf, names, "word/footnotes.xml", part_warnings), styles, default_font)
     ctx = _Context(styles=styles, default_font=default_font, counter=Counter(numbering), footnotes=footnotes,
@@ -149,7 +152,8 @@ def read_docx(data: bytes) -> tuple[list[Block], list[str]]:
     blocks: list[Block] = []
     for index, el in enumerate(_body_elements(body)):
         blocks.extend(_read_element(el, index, ctx))
-    warnings = part_warnings + [f"Đã chuyển mã phông cũ {enc.upper()} sang Unicode / decoded legacy {enc.upper()} text"
+    warnings = part_warnings + [FileWarning("legacy-font", f"Đã chuyển mã phông cũ {enc.upper()} sang Unicode",
+                                            f"decoded legacy {enc.upper()} text")
                                 for enc in sorted(ctx.encodings_seen)]
     return blocks, warnings
 
@@ -622,15 +626,16 @@ def _row_cells(tr):
 # ---------------------------------------------------------------- footnotes
 
 
-def _optional_part(zf: zipfile.ZipFile, names: set[str], name: str, warnings: list[str]):
+def _optional_part(zf: zipfile.ZipFile, names: set[str], name: str, warnings: list[FileWarning]):
     """A part the body can be read without (numbering, footnotes): None, with a warning, when broken."""
     if name not in names:
         return None
     try:
         return _parse_part(zf, name)
     except DocxError:
-        warnings.append(f"Phần {name} hỏng, đã bỏ qua (số thứ tự tự động hoặc chú thích có thể thiếu)"
-                        f" / {name} is corrupt and was skipped")
+        warnings.append(FileWarning("part-corrupt",
+                                    f"Phần {name} hỏng, đã bỏ qua (số thứ tự tự động hoặc chú thích có thể thiếu)",
+                                    f"{name} is corrupt and was skipped"))
         return None
 
 
@@ -666,8 +671,8 @@ PDF = ("Tệp .pdf không đọc được nội dung theo đề cương: hãy g�
        "report's .docx instead")
 RTF = ("Tệp RTF (.rtf): hãy mở bằng Word, chọn Lưu thành (Save As) .docx rồi gửi lại / RTF file: open it in "
        "Word, Save As .docx and send it again")
-MACRO_WARNING = ("Tệp có macro (.docm): chỉ đọc văn bản, macro không được chạy hay chép lại / macro-enabled file "
-                 "(.docm): text read, macros neither run nor copied")
+MACRO_WARNING = FileWarning("macro", "Tệp có macro (.docm): chỉ đọc văn bản, macro không được chạy hay chép lại",
+                            "macro-enabled file (.docm): text read, macros neither run nor copied")
 
 
 def ole_kind(data: bytes) -> str | None:
@@ -719,7 +724,7 @@ def foreign_format_error(data: bytes) -> DocxError | None:
     return None
 
 
-def container_warnings(zf: zipfile.ZipFile, names: set[str]) -> list[str]:
+def container_warnings(zf: zipfile.ZipFile, names: set[str]) -> list[FileWarning]:
     """Warnings about the package itself: a macro-enabled document (.docm) is read for its text only;
     an OpenDocument package is refused with what to do."""
     if "content.xml" in names and "word/document.xml" not in names:

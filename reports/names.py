@@ -16,6 +16,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+__all__ = ["display_name", "file_uri", "needs_escape", "raw_name", "resolve_source"]
+
 # Control characters (C0, DEL, C1), lone surrogates (undecodable bytes), bidirectional overrides and
 # other invisible format characters that would make a name lie about itself.
 _UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
