@@ -20,8 +20,9 @@ from tonghop.parsers.headings import Candidate, Label, parse_label, roman_value
 from tonghop.parsers.normalize import has_diacritics, match_key, strip_diacritics
 
 __all__ = [
-    "align", "Alignment", "EXACT", "is_closing", "LABEL_TRUST_GAP", "MIN_GAIN_SCORE", "NEAR_EXACT", "NEXT_BONUS",
-    "node_label", "pair_scores", "similarity", "SKIP_PENALTY", "token_overlap",
+    "align", "Alignment", "BODY_WORDS", "closing_marker", "closing_marker_of_block", "closing_position", "EXACT",
+    "is_closing", "LABEL_TRUST_GAP", "MIN_GAIN_SCORE", "NEAR_EXACT", "NEXT_BONUS", "node_label", "pair_scores",
+    "pairing_floor", "similarity", "SKIP_PENALTY", "token_overlap", "WEAK_HEADING_FLOOR",
 ]
 
 MIN_GAIN_SCORE = 0.62      # a pairing must score above this to be kept

@@ -19,8 +19,8 @@ from tonghop.parsers.legacy import decode, is_unicode_vietnamese, legacy_encodin
 from tonghop.parsers.normalize import clean
 from tonghop.parsers.numbering import Counter, read_numbering
 
-__all__ = ["Block", "container_warnings", "DocxError", "foreign_format_error", "foreign_format_reason", "MAX_XML_BYTES",
-           "MC", "ole_kind", "read_docx", "read_limited", "StyleInfo", "W"]
+__all__ = ["Block", "clean_lines", "container_warnings", "DocxError", "foreign_format_error", "foreign_format_reason",
+           "MAX_XML_BYTES", "MC", "ole_kind", "read_docx", "read_limited", "StyleInfo", "W"]
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"

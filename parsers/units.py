@@ -11,7 +11,8 @@ from rapidfuzz import fuzz, process
 from tonghop.model import Unit, UnitMatch
 from tonghop.parsers.normalize import match_key, strip_diacritics
 
-__all__ = ["identify_unit", "NAME_WITHOUT_PLACE", "unit_keys", "UnitKeys"]
+__all__ = ["EXACT_NAME", "FILE_NAME", "HEADER", "identify_unit", "LETTERHEAD", "NAME_WITHOUT_PLACE", "other_bodies",
+           "REVIEW_FLOOR", "UNCERTAIN", "unit_evidence", "unit_keys", "UnitKeys", "whole_word_likeness"]
 
 # Words that name the kind of committee rather than the place.
 _KIND_WORDS = re.compile(
@@ -28,6 +29,8 @@ NAME_WITHOUT_PLACE = 0.7          # below _MIN_SCORE: a name's likeness alone ne
 # A committee named on the letterhead line under the matched one is the real sender ("ĐẢNG BỘ HUYỆN
 # ĐẠI LỘC" over "ĐẢNG ỦY XÃ ĐẠI HIỆP"): when it is not in the registry, the unit is unknown.
 _COMMITTEE = re.compile(r"^(?:đảng ủy|đảng uỷ|đảng bộ|chi bộ|huyện ủy|thành ủy|thị ủy|quận ủy|ban chấp hành|bch)\b")
+# The place and date typed after a tab on the unit's own letterhead line: cut off, the unit line stays
+_PLACE_DATE_TAIL = re.compile(r"(?:^|\s+)(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){0,3}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s*,\s*ngày\s+\d{1,2}\s+tháng.*$")
 _PLACE_DATE = re.compile(r",?\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}", re.I)   # "Tam Kỳ, ngày 13 tháng 7 năm 2023"
 
 
@@ -61,7 +64,7 @@ _OTHER_BODY = re.compile(
     r"trường (?:thpt|thcs|tiểu học|mầm non|đại học|cao đẳng|trung cấp|trung học|chính trị|phổ thông)|học viện|"
     r"công ty|bệnh viện|trung tâm|chi cục|kho bạc|ngân hàng|hợp tác xã|ban quản lý|liên đoàn|"
     r"hội (?:nông dân|phụ nữ|liên hiệp|cựu chiến binh|chữ thập đỏ)|đoàn thanh niên|huyện đoàn|thành đoàn|"
-    r"tỉnh đoàn|ủy ban mặt trận|uỷ ban mặt trận|mặt trận tổ quốc)(?:\s|$)"
+    r"tỉnh đoàn|ủy ban mặt trận|uỷ ban mặt trận|mặt trận tổ quốc|công an|(?:ban|bộ) chỉ huy quân sự)(?:\s|$)"
     r"|^(?:phòng|sở|cục|văn phòng|đài|trường)\s")
 _PARTY_WORD = re.compile(r"\b(?:đảng|huyện ủy|huyện uỷ|thành ủy|thành uỷ|thị ủy|thị uỷ|tỉnh ủy|tỉnh uỷ|quận ủy|"
                          r"quận uỷ|chi bộ)\b")
@@ -69,15 +72,21 @@ _PARTY_WORD = re.compile(r"\b(?:đảng|huyện ủy|huyện uỷ|thành ủy|th
 _NOT_SENDER = re.compile(r"^(?:kính gửi|đồng kính gửi|về việc|v/v|căn cứ|nơi nhận|trích yếu)\b", re.I)
 
 
-def other_bodies(lines: list[str]) -> list[bool]:
-    """Which letterhead lines (match keys) name a body other than a Party committee: the line itself, or a
-    bare place line under one ("ỦY BAN NHÂN DÂN" / "HUYỆN ĐẠI LỘC" typed with Shift+Enter)."""
-    out: list[bool] = []
+def body_phrases(text: str) -> frozenset[str]:
+    """The non-Party bodies a line (match key) names: "ủy ban nhân dân", "công an", "trường thpt"…"""
+    return frozenset(" ".join(m.group(0).split()) for m in _OTHER_BODY.finditer(text))
+
+
+def other_bodies(lines: list[str]) -> list[frozenset[str]]:
+    """The non-Party bodies each letterhead line (match keys) names: the line's own, or for a bare place
+    line with no committee word, those of the line above ("ỦY BAN NHÂN DÂN" / "HUYỆN ĐẠI LỘC" typed with
+    Shift+Enter). A committee of such a body ("ĐẢNG ỦY CÔNG AN HUYỆN …") names it too."""
+    out: list[frozenset[str]] = []
     for i, line in enumerate(lines):
-        other = bool(_OTHER_BODY.search(line)) and not _PARTY_WORD.search(line)
-        if not other and i and out[i - 1] and not _PARTY_WORD.search(line) and len(line.split()) <= 6:
-            other = True
-        out.append(other)
+        found = body_phrases(line)
+        if not found and i and out[i - 1] and not _PARTY_WORD.search(line) and len(line.split()) <= 6:
+            found = out[i - 1]
+        out.append(found)
     return out
 
 
@@ -94,6 +103,8 @@ def _core_score(line: str, plain_line: str, keys: UnitKeys) -> float:
         return 0.0
     if _LOWER_LEVEL.match(line) and not any(_LOWER_LEVEL.match(n) for n in keys.names):
         return 0.0
+    if _other_level(line, core, keys.names):
+        return 0.0
     short = len(line) < 3 * len(core) + 25
     if f" {core} " in f" {line} ":
         return 0.9 if short else 0.8
@@ -104,6 +115,27 @@ def _core_score(line: str, plain_line: str, keys: UnitKeys) -> float:
         if likeness >= 0.9:
             return 0.7 + 0.1 * likeness
     return 0.0
+
+
+_LEVEL = ("tỉnh", "huyện", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn")
+
+
+def _level_after(text: str, core: str) -> str | None:
+    at = f" {text} ".find(f" {core} ")
+    if at < 0:
+        return None
+    rest = f" {text} "[at + len(core) + 2:]
+    return next((lv for lv in _LEVEL if rest.startswith(lv + " ") or rest.strip() == lv), None)
+
+
+def _other_level(line: str, core: str, names: tuple[str, ...]) -> bool:
+    """Whether a line names the unit's body at another level: "công an huyện Đại Lộc" for "Đảng ủy Công an
+    tỉnh" (the unit's names say "công an tỉnh")."""
+    level = _level_after(line, core)
+    if level is None:
+        return False
+    own = {_level_after(n, core) for n in names} - {None}
+    return bool(own) and level not in own
 
 
 def whole_word_likeness(name: str, line: str) -> float:
@@ -151,8 +183,9 @@ def _score_matrix(lines: list[str], keys: tuple[UnitKeys, ...]) -> np.ndarray:
 
 def identify_unit(header_lines: list[str], source: str, keys: tuple[UnitKeys, ...]) -> UnitMatch:
     """The registry unit named in the header lines (or the file name), with a score."""
+    header_lines = [_PLACE_DATE_TAIL.sub("", t).strip() for t in header_lines]     # "HUYỆN ỦY QUẾ SƠN <tab> Quế Sơn, ngày …"
     header_lines = [t for t in header_lines if t and len(t) <= 200 and not _PLACE_DATE.search(t)
-                    and not _NOT_SENDER.match(t.strip())][:40]
+                    and not _NOT_SENDER.match(t)][:40]
     lines = [_without_motto(match_key(t)) for t in header_lines]
     # a long name wraps over two letterhead lines ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN" / "VÀ DN TỈNH")
     pairs = [i for i in range(min(8, len(lines) - 1)) if lines[i] and lines[i + 1]]
@@ -161,11 +194,15 @@ def identify_unit(header_lines: list[str], source: str, keys: tuple[UnitKeys, ..
     rows: list[str] = []
     if lines and keys:
         matrix = _score_matrix(lines + wrapped, keys)
+        # a line naming a body the unit's own names do not (a People's Committee, a court, a school, the
+        # district police) is not the unit's line
         other = other_bodies(lines)
-        other += [other[i] or other[i + 1] or bool(_OTHER_BODY.search(w)) and not _PARTY_WORD.search(w)
-                  for i, w in zip(pairs, wrapped)]
-        own = np.array([any(_OTHER_BODY.search(n) for n in k.names) for k in keys])
-        matrix[np.array(other, dtype=bool)[:, None] & ~own[None, :]] = 0.0
+        other += [other[i] | other[i + 1] | body_phrases(w) for i, w in zip(pairs, wrapped)]
+        own = [frozenset().union(*(body_phrases(n) for n in k.names)) for k in keys]
+        for i, found in enumerate(other):
+            for j, names in enumerate(own):
+                if found - names:
+                    matrix[i, j] = 0.0
         matrix -= 0.002 * np.arange(len(matrix))[:, None]                          # letterhead first
         best = matrix.max(axis=0)
         scored = [(float(best[j]), -len(k.core), k.unit.id) for j, k in enumerate(keys)]
@@ -229,3 +266,17 @@ def _file_score(stem: str, keys: UnitKeys) -> float:
     if core and len(core) >= 4 and f" {core} " in f" {plain} ":
         return 0.95
     return 0.0
+
+
+_EVIDENCE_LABEL = ((HEADER, "tiêu đề văn bản: "), (FILE_NAME, "tên tệp: "), (UNCERTAIN, "chưa chắc chắn, có thể là "),
+                   (LETTERHEAD, "đơn vị ngoài danh sách: "))
+
+
+def unit_evidence(match: UnitMatch) -> tuple[str, float, bool]:
+    """What the submission register shows of a unit identification: the evidence in Vietnamese (the
+    letterhead line or file name it was read from), the score, and whether a person must review it
+    (a letterhead only likely to name the unit: not counted as that unit's submission)."""
+    for prefix, label in _EVIDENCE_LABEL:
+        if match.evidence.startswith(prefix):
+            return label + match.evidence.removeprefix(prefix), round(match.score, 4), prefix == UNCERTAIN
+    return "không tìm thấy tên đơn vị trong tiêu đề", round(match.score, 4), False
