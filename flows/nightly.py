@@ -22,10 +22,12 @@ from tonghop.parsers.parse import file_sha256
 from tonghop.reports.archive import archive_previous
 from tonghop.reports.draft_docx import write_draft
 from tonghop.reports.manifest import write_manifest, write_status_csv
+from tonghop.reports.tap_hop_docx import write_compilation
 from tonghop.reports.workbook_xlsx import inputs_time, write_workbook
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DRAFT, WORKBOOK, MANIFEST, STATUS = "du-thao-tong-hop.docx", "chi-tieu.xlsx", "manifest.json", "nop-bao-cao.csv"
+FULL_TEXT = "tap-hop-nguyen-van.docx"
 SUPPORTED = {".docx"}
 
 
@@ -121,11 +123,12 @@ def consolidate_flow(inbox: str, out: str, outline: str = "de-cuong-huyen", cata
     subs = [s for s, _ in kept]
     cons = consolidate(subs, ctx.ref)
     out_dir.mkdir(parents=True, exist_ok=True)
-    archived = None if overwrite else archive_previous(out_dir, (DRAFT, WORKBOOK, MANIFEST, STATUS))
+    archived = None if overwrite else archive_previous(out_dir, (DRAFT, FULL_TEXT, WORKBOOK, MANIFEST, STATUS))
     run_info = {"started_at": started_at, "inbox": str(inbox_dir), "period": period,
                 "as_of": inputs_time(records).isoformat(),
                 "archived_previous": str(archived) if archived else None}
     write_draft(cons, out_dir / DRAFT, period=period, run_info=run_info, base_dir=inbox_dir)
+    write_compilation(cons, out_dir / FULL_TEXT, period=period, run_info=run_info, base_dir=inbox_dir)
     write_workbook(cons, records, ctx.ref, out_dir / WORKBOOK)
     write_status_csv(cons, records, ctx.ref, out_dir / STATUS)
     run_info["seconds"] = round(time.perf_counter() - started, 3)
@@ -135,7 +138,7 @@ def consolidate_flow(inbox: str, out: str, outline: str = "de-cuong-huyen", cata
                f"{len(cons.missing)} đơn vị chưa nộp. / Consolidated {counts['ok']} reports "
                f"({counts['rejected']} rejected, {counts['skipped']} skipped); {len(cons.missing)} units missing.")
     return {"message": message, "counts": counts, "manifest": str(manifest),
-            "outputs": [str(out_dir / n) for n in (DRAFT, WORKBOOK, MANIFEST, STATUS)]}
+            "outputs": [str(out_dir / n) for n in (DRAFT, FULL_TEXT, WORKBOOK, MANIFEST, STATUS)]}
 
 
 def schedule_args(settings: Settings) -> dict:
