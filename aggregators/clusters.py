@@ -14,7 +14,8 @@ from rapidfuzz import fuzz, process
 from tonghop.aggregators.masking import Masked
 
 CLUSTER_THRESHOLD = 90.0   # rapidfuzz ratio on masked keys (bench/consolidation.py --calibrate)
-MIN_KEY_CHARS = 20         # shorter sentences ('Kết quả cụ thể như sau:') stay with their unit
+MIN_KEY_CHARS = 20         # shorter sentences stay with their unit
+MIN_LEAD_IN_CHARS = 40     # a lead-in ending with ':' is shared only when it says something ('Kết quả như sau:' does not)
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,9 @@ class Item:
 
 
 def clusterable(m: Masked) -> bool:
-    """A sentence worth comparing: long enough, not a lead-in that ends with ':' (its list follows)."""
-    return len(m.key) >= MIN_KEY_CHARS and not m.text.rstrip().endswith(":") and bool(m.content)
+    """A sentence worth comparing: long enough (a lead-in ending with ':' longer still) and with content words."""
+    least = MIN_LEAD_IN_CHARS if m.text.rstrip().endswith(":") else MIN_KEY_CHARS
+    return len(m.key) >= least and bool(m.content)
 
 
 def cluster(items: list[Item], threshold: float = CLUSTER_THRESHOLD) -> list[list[int]]:

@@ -301,7 +301,7 @@ def consolidate(subs: list[Submission] | tuple[Submission, ...], ref: Reference,
         tables = tuple(TableRef(c.unit_id, c.unit_name, c.source, t.index, len(t.rows))
                        for c in own for t in c.tables if (c.source, t.index) in read_tables)
         own = tuple(o for o in (replace(c, tables=tuple(t for t in c.tables if (c.source, t.index) not in read_tables))
-                                for c in own) if o.paragraphs or o.tables)
+                                for c in own) if o.paragraphs or o.tables or o.headings)
         nodes.append(NodeContent(node=node, merged=merged, contributions=contributions,
                                  statements=statements, own=own, indicator_tables=tables))
     submitted = {s.unit.id for s in ordered if s.unit.id}

@@ -34,7 +34,7 @@ _BARE_KIND = r"(?<!cấp )(?<!Cấp )\b(?:huyện|thành phố|thị xã|quận)
 _LEAD = re.compile(r"^(?:bên cạnh đó|đặc biệt|nhìn chung|đồng thời|ngoài ra|mặt khác|nhất là|trong đó|"
                    r"(?:trong )?năm 0|(?:trong )?các năm 0(?: 0)*|qua đó|từ đó|cụ thể|theo đó)\s+")
 _STOP = frozenset("và các của đã được những cho với trong là có này đó một theo về để từ tại trên đến nhằm cũng "
-                  "đều rất hơn thì mà như bị do nên sẽ đang vẫn còn lại ra vào".split())
+                  "đều rất hơn thì mà như bị do nên sẽ đang vẫn còn lại ra vào toàn".split())
 _PUNCT = re.compile(r"[^\w@ ]+")
 _SPACE = re.compile(r"\s+")
 # old-style tone placement ('hoá', 'thuỷ') written the modern way ('hóa', 'thủy'): same length, same offsets

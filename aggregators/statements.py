@@ -17,7 +17,9 @@ from tonghop.aggregators.sentences import split_sentences
 from tonghop.model import Contribution, Paragraph
 
 GAP = "…"
-_NOUN_WORD = re.compile(r"\s+([a-zà-ỹđ²³]+)")
+_NOUN_WORD = re.compile(r"\s+([^\W\d_]+|km²|m²|m³)")
+_THREE_WORD_NOUNS = frozenset({"tổ chức đảng", "đơn vị hành chính", "tổ chức cơ", "lượt cán bộ", "lượt đảng viên",
+                               "lượt học viên", "lượt người", "hộ gia đình", "chi bộ trực"})
 _NOUN_STOP = frozenset("và của trong so với đạt tăng giảm trên là có được cho về tại năm từ đến theo thực hiện "
                        "sinh tham gia bằng ở gồm còn nhằm vượt bình quân trở lên khoảng hơn".split())
 _NO_TOTAL = ("năm", "tháng", "ngày", "lần", "giờ", "tuổi")
@@ -85,7 +87,9 @@ def figure_text(sentence: str, slot: Slot) -> str:
     pos = slot.end
     while len(words) < 3:
         m = _NOUN_WORD.match(sentence, pos)
-        if not m or m.group(1) in _NOUN_STOP:
+        if not m or m.group(1) in _NOUN_STOP or not m.group(1).islower():
+            break
+        if len(words) == 2 and " ".join(words + [m.group(1)]) not in _THREE_WORD_NOUNS:
             break
         words.append(m.group(1))
         pos = m.end()
@@ -127,6 +131,9 @@ def _total(items: list[Item], k: int) -> str | None:
 
 def build_statement(items: list[Item]) -> Statement:
     """The neutral sentence of a cluster and each unit's mention with its figures."""
+    leads = {it.masked.text[:it.masked.lead].casefold() for it in items}
+    if len(leads) == 1:                              # the same connective everywhere stays in the sentence
+        items = [replace(it, masked=replace(it.masked, lead=0)) for it in items]
     rep = next((it for it in items if it.masked.lead == 0), items[0])
     shape = rep.masked.shape
     aligned = [it for it in items if it.masked.shape == shape]
@@ -214,6 +221,6 @@ def consolidate_node(contributions: list[Contribution] | tuple[Contribution, ...
             if rest:
                 paragraphs.append(replace(p, text=" ".join(rest)))
         part = replace(c, paragraphs=tuple(paragraphs))
-        if part.paragraphs or part.tables:             # a unit's sub-heading alone says nothing
+        if part.paragraphs or part.tables or part.headings:
             own.append(part)
     return tuple(s for s, _ in statements), tuple(own)

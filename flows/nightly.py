@@ -138,7 +138,7 @@ def consolidate_flow(inbox: str, out: str, outline: str = "de-cuong-huyen", cata
                f"{len(cons.missing)} đơn vị chưa nộp. / Consolidated {counts['ok']} reports "
                f"({counts['rejected']} rejected, {counts['skipped']} skipped); {len(cons.missing)} units missing.")
     return {"message": message, "counts": counts, "manifest": str(manifest),
-            "outputs": [str(out_dir / n) for n in (DRAFT, FULL_TEXT, WORKBOOK, MANIFEST, STATUS)]}
+            "outputs": [str(out_dir / n) for n in (DRAFT, WORKBOOK, MANIFEST, STATUS, FULL_TEXT)]}
 
 
 def schedule_args(settings: Settings) -> dict:

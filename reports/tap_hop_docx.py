@@ -114,6 +114,8 @@ def write_contribution(doc, c: Contribution, links: Links, marks: Bookmarks | No
             p = doc.add_paragraph(block.text)
         else:
             add_table(doc, block.rows, merge_header=True, shares=content_shares(block.rows))
+            if marks is not None and block.rows:
+                marks.mark(doc.tables[-1].cell(0, 0).paragraphs[0], c.source, block.index)
             continue
         if marks is not None:
             marks.mark(p, c.source, block.index)
