@@ -408,8 +408,14 @@ def score_round(passages: list[Passage], truths: list[tuple[str, dict]], templat
     return sc
 
 
-def draft_chars(passages: list[Passage]) -> int:
-    return sum(len(p.text) for p in passages)
+def draft_chars(path: Path) -> int:
+    """Characters of every paragraph from the first heading on (attribution lines and notes included)."""
+    document = docx.Document(str(path))
+    started, total = False, 0
+    for p in document.paragraphs:
+        started = started or p.style.name.startswith("Heading")
+        total += len(norm(p.text)) if started and not p.style.name.startswith("Heading") else 0
+    return total
 
 
 # ---------------------------------------------------------------- runs
@@ -453,8 +459,8 @@ def run_corpus(name: str, work: Path, templates: list[Template], docs: int, show
         truths = [(t.get("unit_id") or p.name, t) for p, t, _ in batch]
         dp = read_passages(d, ref, forms_all, files_to_unit)
         cp = read_passages(c, ref, forms_all, files_to_unit)
-        total.add(score_round(dp, truths, templates, draft_chars(dp), forms_all))
-        base.add(score_round(cp, truths, templates, draft_chars(cp), forms_all))
+        total.add(score_round(dp, truths, templates, draft_chars(d), forms_all))
+        base.add(score_round(cp, truths, templates, draft_chars(c), forms_all))
         n_rounds += 1
     if show:
         for item in total.lost[:show]:

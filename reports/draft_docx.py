@@ -152,15 +152,18 @@ def statement_paragraph(doc, st: Statement, anchors: Anchors) -> None:
 
 
 def own_part(doc, c: Contribution, links: Links, anchors: Anchors) -> None:
-    """What one unit alone wrote under a node: an attribution line, then its text verbatim."""
+    """What one unit alone wrote under a node: '[Đại Lộc — dai-loc.docx, đoạn 12–14]' (the name links to
+    the full text, the file to the source), then its text verbatim."""
     blocks = ordered_blocks(c)
     first = blocks[0][2].index if blocks else 0
     p = doc.add_paragraph(style=SOURCE_STYLE)
     p.add_run("[")
-    add_hyperlink(p, c.unit_name, anchors.target(c.source, first))
+    add_hyperlink(p, short_name(c.unit_name), anchors.target(c.source, first))
     p.add_run(" — ")
     add_hyperlink(p, Path(c.source).name, links.target(c.source))
-    p.add_run(attribution_text([b[2] for b in blocks]) + "]")
+    if blocks:
+        p.add_run(f", đoạn {paragraph_ranges([b[2].index for b in blocks])}")
+    p.add_run("]")
     for _, kind, block in blocks:
         if kind == 0:
             italic(doc.add_paragraph(), block.text)
