@@ -15,7 +15,7 @@ Documents are consolidated in rounds of at most one report per unit (a province'
 
 - repeats: over statements made by 2+ units in a round and node, Σ(passages expressing it − 1) / Σ(units − 1)
 - attribution recall: (statement, unit) pairs whose unit is named at a passage expressing the statement;
-  precision: named units at passages expressing a statement that did make it
+  precision: units named at passages that express a statement, that made one of the statements it expresses
 - figures kept: numbers a unit wrote in a shared statement found in the neutral text or in that unit's part
 - own text: paragraphs no other unit shares, present verbatim (or, when merged, expressed naming the unit)
 - length: characters of the draft under the outline / characters of the units' body paragraphs
@@ -363,6 +363,7 @@ def score_round(passages: list[Passage], truths: list[tuple[str, dict]], templat
             else:
                 key = own_key(p["text"], forms.get(unit, []))
             made[(p["section"], key)][unit].append(p["text"])
+    makers: dict[int, tuple[Passage, set[str]]] = {}
     by_node: dict[str, list[Passage]] = defaultdict(list)
     for ps in passages:
         by_node[ps.node].append(ps)
@@ -400,11 +401,13 @@ def score_round(passages: list[Passage], truths: list[tuple[str, dict]], templat
                     elif len(sc.lost) < 60:
                         sc.lost.append(("own lost", node, unit, t[:90]))
         for ps in expressing:
-            for unit in ps.units:
-                sc.named += 1
-                sc.named_right += unit in units
-                if unit not in units and len(sc.lost) < 60:
-                    sc.lost.append(("wrong unit", node, unit, key[:60], ps.text[:80]))
+            makers.setdefault(id(ps), (ps, set()))[1].update(units)
+    for ps, makers_of in makers.values():                # precision: a named unit made what the passage says
+        for unit in ps.units:
+            sc.named += 1
+            sc.named_right += unit in makers_of
+            if unit not in makers_of and len(sc.lost) < 60:
+                sc.lost.append(("wrong unit", ps.node, unit, ps.text[:100]))
     return sc
 
 
