@@ -13,6 +13,10 @@ from rapidfuzz import fuzz, process
 
 from tonghop.aggregators.masking import Masked
 
+__all__ = [
+    "cluster", "CLUSTER_THRESHOLD", "clusterable", "Item", "MIN_KEY_CHARS", "MIN_LEAD_IN_CHARS",
+]
+
 CLUSTER_THRESHOLD = 90.0   # rapidfuzz ratio on masked keys (bench/consolidation.py --calibrate)
 MIN_KEY_CHARS = 20         # shorter sentences stay with their unit
 MIN_LEAD_IN_CHARS = 40     # a lead-in ending with ':' is shared only when it says something ('Kết quả như sau:' does not)

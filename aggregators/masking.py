@@ -15,6 +15,11 @@ from functools import lru_cache
 
 from tonghop.model import Unit
 
+__all__ = [
+    "KIND", "Masked", "Masker", "masker_for", "modern_tones", "NAME", "NUM", "PLACE", "Slot", "TOKEN",
+    "unit_name_forms",
+]
+
 NUM, NAME, PLACE, KIND = "num", "name", "place", "kind"    # slot kinds
 TOKEN = {NUM: "0", NAME: "@", PLACE: "@", KIND: "@"}
 

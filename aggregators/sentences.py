@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+__all__ = [
+    "Sentence", "split_sentences",
+]
+
 # ".", "!", "?" or "…" (possibly repeated), closing quotes/brackets, then space and the next sentence's start
 _END = re.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“‘(\[]?(\S))")
 # words after which a full stop is an abbreviation, not a sentence end

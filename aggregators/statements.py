@@ -16,6 +16,11 @@ from tonghop.aggregators.masking import KIND, NAME, NUM, PLACE, Masker, Slot
 from tonghop.aggregators.sentences import split_sentences
 from tonghop.model import Contribution, Paragraph
 
+__all__ = [
+    "build_statement", "consolidate_node", "figure_text", "GAP", "Mention", "neutral_subject", "short_name",
+    "Statement", "TableRef", "vn_format", "vn_number",
+]
+
 GAP = "…"
 _NOUN_WORD = re.compile(r"\s+([^\W\d_]+|km²|m²|m³)")
 _THREE_WORD_NOUNS = frozenset({"tổ chức đảng", "đơn vị hành chính", "tổ chức cơ", "lượt cán bộ", "lượt đảng viên",

@@ -18,6 +18,15 @@ from tonghop.aggregators.consolidate import Consolidation
 from tonghop.aggregators.versions import parse_time
 from tonghop.model import OutlineNode
 from tonghop.parsers.normalize import strip_diacritics
+from tonghop.reports.names import file_uri
+
+__all__ = [
+    "add_bookmark", "add_hyperlink", "add_table", "AGGREGATE_SHARES", "APPENDIX_TITLE", "as_of",
+    "bookmark_name", "COMPILATION_FILE", "content_shares", "FIXED_TIME", "format_number", "heading_text",
+    "indicator_node", "INDICATOR_NODE", "italic", "Links", "merged_spans", "MISSING_TITLE", "NO_CONTENT",
+    "paragraph_ranges", "QUOTE_WORDS", "set_column_widths", "set_properties", "setup_page", "setup_styles",
+    "source_link", "source_ranks", "text_width", "UNPLACED_TITLE",
+]
 
 COMPILATION_FILE = "tap-hop-nguyen-van.docx"   # the full text the draft links into (same folder)
 
@@ -72,8 +81,9 @@ def format_number(value: float | None) -> str:
 
 def source_link(source: str, source_root: Path | None = None) -> str:
     """Hyperlink target for a source file (a path relative to source_root, else to the working directory):
-    an absolute, percent-encoded file:// URI, so the link survives the draft being moved or archived."""
-    return ((source_root or Path.cwd()) / source).resolve().as_uri()
+    an absolute, percent-encoded file:// URI, so the link survives the draft being moved or archived. A
+    source shown escaped (reports/names.py) links to the file's raw bytes, so the link still opens it."""
+    return file_uri(source_root, source)
 
 
 @dataclass(frozen=True)

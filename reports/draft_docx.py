@@ -40,6 +40,12 @@ from tonghop.reports.docx_parts import (APPENDIX_TITLE, COMPILATION_FILE, FIXED_
 from tonghop.reports.tap_hop_docx import (attribution_text, is_leaf, opening_words, ordered_blocks,  # noqa: F401
                                           write_aggregates, write_contribution, write_missing)
 
+__all__ = [
+    "add_toc", "Anchors", "build_draft", "HOW_TITLE", "indicator_tables_note", "MISSING_LABEL", "own_part",
+    "RULE", "rule_sentence", "SOURCE_STYLE", "statement_paragraph", "TITLE", "TOC_PLACEHOLDER", "TOC_TITLE",
+    "write_draft", "write_front", "write_node",
+]
+
 TITLE = "DỰ THẢO BÁO CÁO TỔNG HỢP"
 SOURCE_STYLE = "Nguồn trích"      # attribution lines: editors can find, hide or delete them by style
 TOC_TITLE = "MỤC LỤC"

@@ -25,6 +25,12 @@ from tonghop.reports.docx_parts import (AGGREGATE_SHARES, APPENDIX_TITLE, FIXED_
                                         setup_styles, source_ranks)
 from tonghop.reports.labels import TONG_HOP_LABEL
 
+__all__ = [
+    "aggregate_table_rows", "attribution", "attribution_text", "Bookmarks", "build_compilation", "is_leaf",
+    "opening_words", "ordered_blocks", "TITLE", "write_aggregates", "write_compilation", "write_contribution",
+    "write_merged", "write_missing", "write_node",
+]
+
 TITLE = "TẬP HỢP NGUYÊN VĂN BÁO CÁO CỦA CÁC ĐƠN VỊ"
 
 

@@ -14,9 +14,15 @@ from openpyxl.writer.excel import ExcelWriter
 
 from tonghop.aggregators.consolidate import Consolidation, latest_records, review_reason, submission_status, unit_key
 from tonghop.aggregators.versions import parse_time
-from tonghop.model import FileRecord, IndicatorValue, Reference, Status
+from tonghop.model import FileRecord, FileStatus, IndicatorValue, Reference, Status, warning_texts
 from tonghop.reports.atomic import stable_zip, write_bytes_atomic
 from tonghop.reports.labels import HUONG_LABEL, STATUS_LABEL, TONG_HOP_LABEL
+
+__all__ = [
+    "build_workbook", "catalog_rows", "DETAIL_HEADER", "detail_rows", "excel_time", "file_warnings", "fill_sheet",
+    "FIXED_TIME", "inputs_time", "register_rows", "REVIEW_FILE", "REVIEW_READING", "review_rows", "SHEETS",
+    "status_label", "summary_rows", "unit_columns", "write_workbook",
+]
 
 SHEETS = ("Tổng hợp", "Chi tiết", "Cần rà soát", "Nộp báo cáo", "Danh mục")
 FIXED_TIME = datetime(2000, 1, 1)
@@ -103,7 +109,7 @@ def file_warnings(cons: Consolidation, records) -> dict[str, tuple[str, ...]]:
     out = {}
     for sub in cons.submissions:
         rec = by_source.get(sub.source)
-        out[sub.source] = tuple(dict.fromkeys((rec.warnings if rec else ()) + sub.warnings))
+        out[sub.source] = tuple(warning_texts(rec.warnings if rec else (), sub.warnings))
     return out
 
 
@@ -167,6 +173,8 @@ def fill_sheet(ws: Worksheet, rows: list[list], freeze: str = "A2") -> None:
     widths: dict[int, int] = {}
     for row in ws.iter_rows():
         for cell in row:
+            if cell.data_type == "f":           # text from a report or a file name starting with "=" stays text
+                cell.data_type = "s"
             if isinstance(cell.value, datetime):
                 cell.number_format = _DATETIME
             elif isinstance(cell.value, date):
@@ -181,7 +189,7 @@ def fill_sheet(ws: Worksheet, rows: list[list], freeze: str = "A2") -> None:
 
 def inputs_time(records) -> datetime:
     """Latest receipt time of the files used (fixed when none): the workbook's creation stamp."""
-    times = [t for t in (excel_time(r.received) for r in records if r.status == "ok") if t is not None]
+    times = [t for t in (excel_time(r.received) for r in records if r.status == FileStatus.OK) if t is not None]
     return max(times) if times else FIXED_TIME
 
 
