@@ -19,7 +19,7 @@ __all__ = [
 
 CLUSTER_THRESHOLD = 90.0   # rapidfuzz ratio on masked keys (bench/consolidation.py --calibrate)
 MIN_KEY_CHARS = 20         # shorter sentences stay with their unit
-MIN_LEAD_IN_CHARS = 40     # a lead-in ending with ':' is shared only when it says something ('Kết quả như sau:' does not)
+MIN_LEAD_IN_CHARS = 20     # a lead-in ending with ':' ('Kết quả cụ thể như sau:') is shared like any sentence
 
 
 @dataclass(frozen=True)

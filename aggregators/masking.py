@@ -33,13 +33,17 @@ _NUMBER = r"\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)?(?:\s?%)?|\b[IVXL]{2,}\b"
 _GENERIC_ORG = (rf"\b{_COMMITTEE}(?!\s+(?:tỉnh|Tỉnh|Trung ương|các cấp|cơ sở)\b)"
                 rf"(?:\s+{_KINDS})?(?:\s+{_CAP_WORD})*")
 _PLACE = rf"\b{_KINDS}\s+{_CAP_WORD}(?:\s+{_CAP_WORD})*"
-_BARE_KIND = r"(?<!cấp )(?<!Cấp )\b(?:huyện|thành phố|thị xã|quận)\b(?!\s*,)"
+_LIST_OF_KINDS = r"(?!\s*,\s*(?:huyện|thị xã|thành phố|quận|xã)\b)(?<!huyện, )(?<!thị xã, )"
+_BARE_KIND = rf"(?<!cấp )(?<!Cấp )\b(?:huyện|thành phố|thị xã|quận|Huyện|Thành phố|Thị xã|Quận)\b{_LIST_OF_KINDS}"
+_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")   # a year says when: part of the statement, not a unit's figure
 
 # leading connectives that do not change what a sentence states ('Bên cạnh đó, …', 'Năm 2022, …')
-_LEAD = re.compile(r"^(?:bên cạnh đó|đặc biệt|nhìn chung|đồng thời|ngoài ra|mặt khác|nhất là|trong đó|"
-                   r"(?:trong )?năm 0|(?:trong )?các năm 0(?: 0)*|qua đó|từ đó|cụ thể|theo đó)\s+")
+_LEAD = re.compile(r"^(?:(?:bên cạnh đó|đặc biệt|nhìn chung|đồng thời|ngoài ra|mặt khác|nhất là|trong đó|"
+                   r"(?:trong )?năm (?:0|\d{4})|(?:trong )?các năm (?:0|\d{4})(?: (?:0|\d{4}))*|qua đó|từ đó|cụ thể|"
+                   r"theo đó)\s+)+")
 _STOP = frozenset("và các của đã được những cho với trong là có này đó một theo về để từ tại trên đến nhằm cũng "
                   "đều rất hơn thì mà như bị do nên sẽ đang vẫn còn lại ra vào toàn".split())
+_LABEL = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+•–*])\s+")   # '1.', '2.1.', 'a)', '-', '+'
 _PUNCT = re.compile(r"[^\w@ ]+")
 _SPACE = re.compile(r"\s+")
 # old-style tone placement ('hoá', 'thuỷ') written the modern way ('hóa', 'thủy'): same length, same offsets
@@ -74,10 +78,11 @@ class Masked:
     """A sentence with its comparison key, the words that carry its meaning and its masked slots."""
 
     text: str
-    key: str                       # casefolded, punctuation dropped, slots as tokens, leading connective dropped
+    key: str                       # casefolded, punctuation dropped, slots as tokens, list label and leading
+                                   # connective dropped
     content: frozenset[str]        # key words outside slots and function words
     slots: tuple[Slot, ...]
-    lead: int = 0                  # characters of a leading connective ('Bên cạnh đó, ')
+    lead: int = 0                  # characters of a list label and leading connective ('1. ', 'Bên cạnh đó, ')
 
     @property
     def shape(self) -> tuple[str, ...]:
@@ -118,13 +123,14 @@ class Masker:
         text = modern_tones(sentence)
         slots: list[Slot] = []
         pieces: list[str] = []
-        pos = 0
-        for m in self._pattern.finditer(text):
+        label = _LABEL.match(text)
+        pos = label.end() if label else 0
+        for m in self._pattern.finditer(text, pos):
             group = m.lastgroup
             kind = NUM if group in ("doc", "date", "num") else NAME if group in ("name", "org") else \
                 PLACE if group == "place" else KIND
             value = sentence[m.start():m.end()].rstrip()
-            if not value:
+            if not value or (group == "num" and _YEAR.fullmatch(value)):
                 continue
             slots.append(Slot(kind, value, m.start(), m.start() + len(value)))
             pieces.append(text[pos:m.start()])
@@ -133,10 +139,10 @@ class Masker:
         pieces.append(text[pos:])
         key = _SPACE.sub(" ", _PUNCT.sub(" ", "".join(pieces).casefold())).strip()
         lead = _LEAD.match(key)
-        lead_chars = 0
+        lead_chars = label.end() if label else 0
         if lead:
             key = key[lead.end():]
-            lead_chars = _lead_chars(sentence, lead.group(0))
+            lead_chars += _lead_chars(sentence[lead_chars:], lead.group(0))
         content = frozenset(w for w in key.split() if w not in _STOP and w not in ("0", "@"))
         return Masked(sentence, key, content, tuple(s for s in slots if s.start >= lead_chars), lead_chars)
 

@@ -28,6 +28,7 @@ _THREE_WORD_NOUNS = frozenset({"tổ chức đảng", "đơn vị hành chính",
 _NOUN_STOP = frozenset("và của trong so với đạt tăng giảm trên là có được cho về tại năm từ đến theo thực hiện "
                        "sinh tham gia bằng ở gồm còn nhằm vượt bình quân trở lên khoảng hơn".split())
 _NO_TOTAL = ("năm", "tháng", "ngày", "lần", "giờ", "tuổi")
+_UNKNOWN = re.compile(r"^Đơn vị chưa xác định \((.+)\)$")
 _SHORT_PREFIX = re.compile(r"^(?:Huyện ủy|Thành ủy|Thị ủy|Quận ủy|Đảng ủy|Ban Thường vụ)\s+")
 
 
@@ -69,7 +70,11 @@ class TableRef:
 
 
 def short_name(unit_name: str) -> str:
-    """'Huyện ủy Đại Lộc' -> 'Đại Lộc'; 'Đảng ủy Quân sự tỉnh' -> 'Quân sự tỉnh'; others as they are."""
+    """'Huyện ủy Đại Lộc' -> 'Đại Lộc'; 'Đảng ủy Quân sự tỉnh' -> 'Quân sự tỉnh'; an unidentified unit
+    by its file name ('Đơn vị chưa xác định (xa-dai-hiep.docx)' -> 'xa-dai-hiep.docx'); others as they are."""
+    unknown = _UNKNOWN.match(unit_name)
+    if unknown:
+        return unknown.group(1)
     short = _SHORT_PREFIX.sub("", unit_name)
     return short if short else unit_name
 
@@ -136,10 +141,10 @@ def _total(items: list[Item], k: int) -> str | None:
 
 def build_statement(items: list[Item]) -> Statement:
     """The neutral sentence of a cluster and each unit's mention with its figures."""
-    leads = {it.masked.text[:it.masked.lead].casefold() for it in items}
-    if len(leads) == 1:                              # the same connective everywhere stays in the sentence
-        items = [replace(it, masked=replace(it.masked, lead=0)) for it in items]
-    rep = next((it for it in items if it.masked.lead == 0), items[0])
+    rep = min(items, key=lambda it: it.masked.lead)       # the barest wording, registry order between equals
+    rep_lead = rep.masked.text[:rep.masked.lead].casefold().strip()
+    if all(it.masked.text[:it.masked.lead].casefold().strip().endswith(rep_lead) for it in items):
+        rep = replace(rep, masked=replace(rep.masked, lead=0))   # a connective (label) all share stays
     shape = rep.masked.shape
     aligned = [it for it in items if it.masked.shape == shape]
     differing: list[int] = []

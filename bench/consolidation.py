@@ -167,7 +167,7 @@ def which_template(text: str, templates: list[Template]) -> tuple[Template, tupl
         if m and (m.end() - m.start()) >= 0.85 * len(t):
             if best is None or len(tpl.text) > len(best[0].text):
                 values = tuple(g for g in m.groups() if g and not any(c.isdigit() for c in g)
-                               and not _NAME_VALUE.fullmatch(g.strip()) and len(g.strip()) > 3)
+                               and not _NAME_VALUE.fullmatch(g.split(", ")[-1].strip()) and len(g.strip()) > 3)
                 best = (tpl, values)
     return best
 
@@ -186,6 +186,9 @@ def statement_template(tpl: Template, values: tuple[str, ...]) -> tuple[str, Tem
 def corpus_files(name: str, work: Path, docs: int) -> list[tuple[Path, str]]:
     """(docx path, outline id) of a corpus, generated into work (the samples are read where they are)."""
     out = work / name
+    if name != "samples" and out.is_dir() and any(out.rglob("*.json")):      # kept from an earlier run (--keep)
+        return [(p, "de-cuong-thanh-pho" if "thanh-pho" in p.parts else "de-cuong-huyen")
+                for p in sorted(out.rglob("*.docx")) if p.with_suffix(".json").exists()]
     if name == "samples":
         return [(p, "de-cuong-huyen") for p in sorted((ROOT / "data" / "samples" / "inbox").glob("*.docx"))]
     if name == "docgen":
@@ -275,7 +278,7 @@ def read_passages(path: Path, ref, forms: dict[str, list[str]], files: dict[str,
             current = set()                       # a note of the draft's own
             continue
         if current is None:                       # before any attribution line: a statement
-            open_at = text.rfind(" (")
+            open_at = _closing_group(text)
             neutral, names = (text[:open_at], text[open_at:]) if open_at > 0 else (text, "")
             found = {}
             for uid, fs in list(forms.items()) + [(k, [k]) for k in files.values() if k not in forms]:
@@ -293,6 +296,19 @@ def read_passages(path: Path, ref, forms: dict[str, list[str]], files: dict[str,
         else:
             out.append(Passage(node, text, set(current), False, {u: text for u in current}))
     return out
+
+
+def _closing_group(text: str) -> int:
+    """Where the parenthesised group that ends a paragraph opens (nested brackets counted), or -1."""
+    end = len(text.rstrip(" .;:!?"))
+    if end == 0 or text[end - 1] != ")":
+        return -1
+    depth = 0
+    for i in range(end - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[i], 0)
+        if depth == 0:
+            return i
+    return -1
 
 
 def _unit_of(name: str, file: str, by_name: dict[str, str], files: dict[str, str]) -> str:

@@ -29,6 +29,7 @@ from docx.oxml.ns import qn
 
 from tonghop.aggregators.consolidate import Consolidation, NodeContent
 from tonghop.aggregators.statements import Statement, short_name
+from tonghop.aggregators.versions import UNKNOWN_PREFIX
 from tonghop.model import Contribution
 from tonghop.reports.atomic import stable_zip, write_bytes_atomic
 # re-exported: tests and other writers import these from here
@@ -52,6 +53,7 @@ TOC_TITLE = "MỤC LỤC"
 TOC_PLACEHOLDER = ("(Mục lục: nhấn chuột phải, chọn “Cập nhật trường” / Update Field, hoặc F9, để hiện "
                    "mục lục theo các đề mục.)")
 MISSING_LABEL = "Đơn vị chưa nộp báo cáo:"
+UNKNOWN_UNIT = "Đơn vị chưa xác định"
 HOW_TITLE = "Cách lập dự thảo"
 RULE = ("Ý kiến mà nhiều đơn vị cùng nêu được viết một lần với chủ ngữ chung, kèm tên và số liệu riêng của "
         "từng đơn vị trong ngoặc (có tổng cộng khi số liệu cộng được), xếp theo số đơn vị nêu; sau đó là nội "
@@ -164,7 +166,8 @@ def own_part(doc, c: Contribution, links: Links, anchors: Anchors) -> None:
     first = blocks[0][2].index if blocks else 0
     p = doc.add_paragraph(style=SOURCE_STYLE)
     p.add_run("[")
-    add_hyperlink(p, short_name(c.unit_name), anchors.target(c.source, first))
+    label = UNKNOWN_UNIT if c.unit_id.startswith(UNKNOWN_PREFIX) else short_name(c.unit_name)
+    add_hyperlink(p, label, anchors.target(c.source, first))
     p.add_run(" — ")
     add_hyperlink(p, Path(c.source).name, links.target(c.source))
     if blocks:

@@ -137,7 +137,7 @@ def test_different_words_are_never_merged_and_own_text_stays_verbatim_and_attrib
         if p.text in (OWN_DL, "Một đoạn của đơn vị không rõ tên."):
             head = next(q for q in reversed(paragraphs[:n]) if q.style.name == SOURCE_STYLE)
             assert head.text.startswith("[Đại Lộc — dai-loc.docx, đoạn") or \
-                head.text.startswith("[Đơn vị chưa xác định (khong-ro.docx) — khong-ro.docx, đoạn")
+                head.text.startswith("[Đơn vị chưa xác định — khong-ro.docx, đoạn")
     for line in ("HUYỆN ỦY HÒA VANG", "Nơi nhận:", "T/M BAN THƯỜNG VỤ"):
         assert line not in texts
 

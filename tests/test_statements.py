@@ -75,7 +75,7 @@ def test_clusters_join_parallel_statements_of_different_units_and_never_differen
         ("nam-giang", "Kết quả cụ thể như sau:"),
         ("dai-loc", "Kết quả cụ thể như sau:"),
     ])
-    assert cluster(items) == [[0, 1]]
+    assert cluster(items) == [[0, 1], [3, 4]]                # a shared lead-in is a statement too
     one_unit = _items([("dai-loc", "Công tác tuyên truyền được đổi mới, phong phú."),
                        ("dai-loc", "Công tác tuyên truyền được đổi mới, phong phú.")])
     assert cluster(one_unit) == []                          # one unit saying it twice is not shared
