@@ -26,6 +26,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
 
 from tonghop.aggregators.consolidate import Consolidation, NodeContent
 from tonghop.aggregators.statements import Statement, short_name
@@ -50,8 +51,7 @@ __all__ = [
 TITLE = "DỰ THẢO BÁO CÁO TỔNG HỢP"
 SOURCE_STYLE = "Nguồn trích"      # attribution lines: editors can find, hide or delete them by style
 TOC_TITLE = "MỤC LỤC"
-TOC_PLACEHOLDER = ("(Mục lục: nhấn chuột phải, chọn “Cập nhật trường” / Update Field, hoặc F9, để hiện "
-                   "mục lục theo các đề mục.)")
+TOC_PLACEHOLDER = "(Mục lục: nhấn chuột phải, chọn “Cập nhật trường” / Update Field, hoặc F9.)"
 MISSING_LABEL = "Đơn vị chưa nộp báo cáo:"
 UNKNOWN_UNIT = "Đơn vị chưa xác định"
 HOW_TITLE = "Cách lập dự thảo"
@@ -80,27 +80,46 @@ def _source_style(doc) -> None:
         style.paragraph_format.keep_with_next = True
 
 
-def add_toc(doc) -> None:
-    """A Word table-of-contents field over heading levels 1-3 (filled when the editor updates fields;
-    Word is asked to update it on opening)."""
+def _toc_styles(doc) -> None:
+    for level in (1, 2, 3):
+        name = f"TOC {level}"
+        if name not in [s.name for s in doc.styles]:
+            style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = doc.styles["Normal"]
+            style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+            style.paragraph_format.space_after = Pt(2)
+
+
+def _field_char(run, kind: str, dirty: bool = False) -> None:
+    el = OxmlElement("w:fldChar")
+    el.set(qn("w:fldCharType"), kind)
+    if dirty:
+        el.set(qn("w:dirty"), "true")
+    run._r.append(el)
+
+
+def add_toc(doc, cons: Consolidation) -> None:
+    """A Word table-of-contents field over heading levels 1-3. Its shown result lists the outline's
+    titles (without labels or page numbers, so that reading the draft back never takes them for
+    headings); Word is asked to update the field on opening, which adds labels and page numbers."""
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.add_run(TOC_TITLE).bold = True
-    p = doc.add_paragraph()
-    run = p.add_run()
-    for tag, attrs, text in (("w:fldChar", {"w:fldCharType": "begin", "w:dirty": "true"}, None),
-                             ("w:instrText", {"xml:space": "preserve"}, ' TOC \\o "1-3" \\h \\z \\u '),
-                             ("w:fldChar", {"w:fldCharType": "separate"}, None)):
-        el = OxmlElement(tag)
-        for k, v in attrs.items():
-            el.set(qn(k), v)
-        if text:
-            el.text = text
-        run._r.append(el)
-    p.add_run(TOC_PLACEHOLDER).italic = True
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    p.add_run()._r.append(end)
+    _toc_styles(doc)
+    entries = [(n.depth + 1, n.title) for n in cons.outline.nodes if n.depth <= 2] or [(1, TOC_PLACEHOLDER)]
+    for k, (level, text) in enumerate(entries):
+        p = doc.add_paragraph(style=f"TOC {level}")
+        if k == 0:
+            run = p.add_run()
+            _field_char(run, "begin", dirty=True)
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = ' TOC \\o "1-3" \\h \\z \\u '
+            run._r.append(instr)
+            _field_char(run, "separate")
+        p.add_run(text)
+        if k == len(entries) - 1:
+            _field_char(p.add_run(), "end")
     settings = doc.settings.element
     if settings.find(qn("w:updateFields")) is None:
         update = OxmlElement("w:updateFields")
@@ -124,7 +143,7 @@ def write_front(doc, cons: Consolidation, period: str | None) -> None:
     p = doc.add_paragraph()
     p.add_run(MISSING_LABEL).bold = True
     write_missing(doc, cons)
-    add_toc(doc)
+    add_toc(doc, cons)
     doc.add_page_break()
 
 

@@ -83,7 +83,7 @@ def _links(paragraph):
 
 
 def test_front_says_how_it_was_made_has_a_toc_field_and_the_missing_units(draft):
-    _, _, path, document, _ = draft
+    ref, _, path, document, _ = draft
     texts = _texts(document)
     first_heading = next(n for n, p in enumerate(document.paragraphs) if p.style.name.startswith("Heading"))
     front = texts[:first_heading]
@@ -94,6 +94,8 @@ def test_front_says_how_it_was_made_has_a_toc_field_and_the_missing_units(draft)
     assert missing[0] == "Huyện ủy Nam Giang (hạn nộp 30/07/2023)"
     instr = [t.text for t in document.element.body.iter(qn("w:instrText"))]
     assert any(i.strip().startswith("TOC") for i in instr)
+    toc = [p.text for p in document.paragraphs if p.style.name.startswith("TOC ")]   # shown before Word updates it
+    assert "Bối cảnh thực hiện nghị quyết" in toc and len(toc) == len(ref.outline.nodes)
     assert document.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
     with zipfile.ZipFile(path) as z:                                          # the package is well-formed XML
         for name in z.namelist():
