@@ -79,10 +79,21 @@ def short_name(unit_name: str) -> str:
     return short if short else unit_name
 
 
+def _bare_committee(text: str) -> bool:
+    """'Huyện ủy', 'Ban Chấp hành Đảng bộ huyện': the writer's own committee without a place name (but not
+    a bare 'Đảng bộ', as in 'toàn Đảng bộ')."""
+    words = text.split()
+    return text.casefold() != "đảng bộ" and not any(w[:1].isupper() for w in words[2:]) and \
+        bool(re.match(r"(?:ban chấp hành |bch )?(?:đảng bộ|đảng ủy|huyện ủy|thành ủy|thị ủy|quận ủy)", text.casefold()))
+
+
 def neutral_subject(slot: Slot) -> str:
     """The plural or neutral words standing for several units' names."""
     low = slot.text.casefold()
-    if slot.kind == NAME and re.match(r"(?:ban chấp hành |bch )?đảng bộ", low):
+    board = re.match(r"(?:ban chấp hành|bch) ", low)
+    if slot.kind == NAME and board and "đảng bộ" in low:
+        return slot.text[:board.end()] + "các đảng bộ"           # 'Ban Chấp hành các đảng bộ'
+    if slot.kind == NAME and low.startswith("đảng bộ"):
         return "các đảng bộ"
     if slot.kind == NAME and re.match(r"(?:huyện|thành|thị|quận|đảng) ủy", low):
         return "các cấp ủy"
@@ -160,8 +171,8 @@ def build_statement(items: list[Item]) -> Statement:
                 pieces.append(GAP)
             else:
                 pieces.append(slot.text)
-        elif slot.kind == NAME and not (len(values) == 1 and slot.text.casefold() == "đảng bộ"):
-            pieces.append(neutral_subject(slot))
+        elif slot.kind == NAME and (len(values) > 1 or _bare_committee(slot.text)):
+            pieces.append(neutral_subject(slot))       # the units' own names; another unit named by all stays
         elif slot.kind in (PLACE, KIND) and len(values) > 1:
             pieces.append(neutral_subject(slot))
         else:

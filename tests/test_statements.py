@@ -100,6 +100,10 @@ def test_statement_neutral_subject_each_units_figures_and_totals():
     assert rates.text == "Tỷ lệ đảng viên tham gia học tập của các địa phương đạt …."
     assert [m.figures for m in rates.mentions] == [("97,8%",), ("95%",)]
     assert not rates.totals                                    # percentages are not added up
+    others = build_statement(_items([
+        ("dai-loc", "Ban Chấp hành Đảng bộ huyện Đại Lộc phối hợp với Thị ủy Điện Bàn làm đường."),
+        ("hoa-vang", "Ban Chấp hành Đảng bộ huyện Hòa Vang phối hợp với Thị ủy Điện Bàn làm đường.")]))
+    assert others.text == "Ban Chấp hành các đảng bộ phối hợp với Thị ủy Điện Bàn làm đường."   # a unit all name stays
     assert figure_text("đạt 612 tỷ đồng, tăng 18%", MASKER.mask("đạt 612 tỷ đồng, tăng 18%").slots[0]) == "612 tỷ đồng"
     assert vn_number("1.250") == 1250 and vn_number("7,5") == 7.5 and vn_number("12/18") is None
     assert short_name("Huyện ủy Đại Lộc") == "Đại Lộc" and short_name("Đảng ủy Quân sự tỉnh") == "Quân sự tỉnh"
