@@ -23,8 +23,9 @@ __all__ = [
 
 GAP = "…"
 _NOUN_WORD = re.compile(r"\s+([^\W\d_]+|km²|m²|m³)")
-_THREE_WORD_NOUNS = frozenset({"tổ chức đảng", "đơn vị hành chính", "tổ chức cơ", "lượt cán bộ", "lượt đảng viên",
-                               "lượt học viên", "lượt người", "hộ gia đình", "chi bộ trực"})
+# nouns of more than two words a figure counts ('385 tổ chức cơ sở đảng'); otherwise two words at most
+_LONG_NOUNS = ("tổ chức cơ sở đảng", "tổ chức đảng", "đơn vị hành chính", "lượt cán bộ", "lượt đảng viên",
+               "lượt học viên", "lượt người", "hộ gia đình", "chi bộ trực thuộc", "đảng viên mới", "xã đạt chuẩn")
 _NOUN_STOP = frozenset("và của trong so với đạt tăng giảm trên là có được cho về tại năm từ đến theo thực hiện "
                        "sinh tham gia bằng ở gồm còn nhằm vượt bình quân trở lên khoảng hơn".split())
 _NO_TOTAL = ("năm", "tháng", "ngày", "lần", "giờ", "tuổi")
@@ -106,15 +107,15 @@ def figure_text(sentence: str, slot: Slot) -> str:
         return slot.text
     words: list[str] = []
     pos = slot.end
-    while len(words) < 3:
+    while len(words) < 5:
         m = _NOUN_WORD.match(sentence, pos)
         if not m or m.group(1) in _NOUN_STOP or not m.group(1).islower():
             break
-        if len(words) == 2 and " ".join(words + [m.group(1)]) not in _THREE_WORD_NOUNS:
-            break
         words.append(m.group(1))
         pos = m.end()
-    return " ".join([slot.text, *words])
+    following = " ".join(words)
+    noun = next((n for n in _LONG_NOUNS if following == n or following.startswith(n + " ")), " ".join(words[:2]))
+    return f"{slot.text} {noun}" if noun else slot.text
 
 
 def vn_number(text: str) -> float | None:

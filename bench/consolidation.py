@@ -169,6 +169,12 @@ def which_template(text: str, templates: list[Template]) -> tuple[Template, tupl
                 values = tuple(g for g in m.groups() if g and not any(c.isdigit() for c in g)
                                and not _NAME_VALUE.fullmatch(g.split(", ")[-1].strip()) and len(g.strip()) > 3)
                 best = (tpl, values)
+    if best is None:        # the generator added to a template (a tracked insertion, a link): most of it is there
+        scored = [(sum(len(c) for c in tpl.chunks if c in tf) / sum(len(c) for c in tpl.chunks), tpl)
+                  for tpl in templates if "{}" not in tpl.text]
+        share, tpl = max(scored, key=lambda x: (x[0], len(x[1].text)), default=(0.0, None))
+        if tpl is not None and share >= 0.8 and len(t) <= 1.3 * len(tpl.text):
+            best = (tpl, ())
     return best
 
 
