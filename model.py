@@ -168,6 +168,20 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """An analyst's decision on a reading of one unit (a row of quyet-dinh.csv).
+
+    `decision` is a catalog id, "-" (not a catalog indicator) or "" (only the value is corrected)."""
+
+    unit_id: str
+    name_raw: str
+    decision: str
+    analyst: str = ""
+    decided_at: str = ""          # ISO timestamp
+    value: float | None = None    # corrected value ("Giá trị đúng"), None when not corrected
+
+
+@dataclass(frozen=True)
 class IndicatorValue:
     """One reported indicator, read from a table row or a sentence."""
 
@@ -186,6 +200,8 @@ class IndicatorValue:
     status_raw: str | None = None
     status_derived: bool = False
     candidates: tuple[Candidate, ...] = ()
+    decision: Decision | None = None      # the analyst's decision applied to this reading
+    original_value: float | None = None   # the value as read, when an analyst corrected it
 
 
 @dataclass(frozen=True)

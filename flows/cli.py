@@ -98,6 +98,7 @@ def run_cmd(
     units: Optional[Path] = typer.Option(None, "--units", help=UNITS_HELP),
     period: Optional[str] = typer.Option(None, "--period", help="Kỳ báo cáo, vd. '6 tháng đầu năm 2023' / reporting period"),
     overwrite: bool = typer.Option(False, "--overwrite", help="Ghi đè kết quả cũ thay vì lưu vào out/luu-tru / overwrite earlier outputs instead of archiving them"),
+    decisions: Optional[Path] = typer.Option(None, "--decisions", help="Tệp CSV quyết định của cán bộ rà soát (cột như quyet-dinh.csv), ghi thêm vào out/quyet-dinh.csv / analysts' decisions CSV shaped like quyet-dinh.csv"),
 ) -> None:
     """Chạy tổng hợp một lần / run the consolidation once over every submission in the inbox."""
     if not inbox.is_dir():
@@ -109,6 +110,8 @@ def run_cmd(
         load_context(outline, catalog, units)       # bad reference data: a clean error before any flow starts
     except ReferenceDataError as exc:
         _fail(str(exc))
+    if decisions is not None and not decisions.is_file():
+        _fail(f"Không tìm thấy tệp quyết định {decisions} / decisions file not found: {decisions}")
     _check_writable(out)
     _prefect_env()
     from tonghop.flows.nightly import consolidate_flow
@@ -116,7 +119,8 @@ def run_cmd(
     try:
         summary = consolidate_flow(inbox=str(inbox), out=str(out), outline=outline,
                                    catalog=str(catalog) if catalog else None,
-                                   units=str(units) if units else None, period=period, overwrite=overwrite)
+                                   units=str(units) if units else None, period=period, overwrite=overwrite,
+                                   decisions=str(decisions) if decisions else None)
     except ReferenceDataError as exc:
         _fail(str(exc))
     except OSError as exc:

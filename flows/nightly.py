@@ -13,8 +13,9 @@ from zoneinfo import ZoneInfo
 from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 
-from tonghop.aggregators.consolidate import consolidate, select_versions
-from tonghop.flows.pipeline import RunContext, load_context, parse_one
+from tonghop.aggregators.consolidate import consolidate, select_versions, unit_key
+from tonghop.aggregators.decisions import apply_decisions
+from tonghop.flows.pipeline import RunContext, load_context, parse_one, with_decisions
 from tonghop.flows.settings import Settings
 from tonghop.model import FileRecord, Rejection, Submission
 from tonghop.parsers.docx_reader import DocxError
@@ -22,7 +23,8 @@ from tonghop.parsers.parse import file_sha256
 from tonghop.reports.archive import archive_previous
 from tonghop.reports.draft_docx import write_draft
 from tonghop.reports.manifest import write_manifest, write_status_csv
-from tonghop.reports.workbook_xlsx import inputs_time, write_workbook
+from tonghop.reports.quyet_dinh import gather_decisions
+from tonghop.reports.workbook_xlsx import decision_notes, inputs_time, write_workbook
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DRAFT, WORKBOOK, MANIFEST, STATUS = "du-thao-tong-hop.docx", "chi-tieu.xlsx", "manifest.json", "nop-bao-cao.csv"
@@ -96,12 +98,18 @@ def parse_task(path: str, inbox: str, ctx: RunContext) -> tuple[Submission | Rej
 
 @flow(name="tonghop-tong-hop", log_prints=False)
 def consolidate_flow(inbox: str, out: str, outline: str = "de-cuong-huyen", catalog: str | None = None,
-                     units: str | None = None, period: str | None = None, overwrite: bool = False) -> dict:
+                     units: str | None = None, period: str | None = None, overwrite: bool = False,
+                     decisions: str | None = None) -> dict:
     """Consolidate every submission of the inbox into the draft, the workbook and the manifest."""
     started = time.perf_counter()
     started_at = datetime.now(TZ).isoformat(timespec="seconds")
     ctx = load_context(outline, catalog, units)
     inbox_dir, out_dir = Path(inbox), Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    # the analysts' decisions: harvested from the previous workbook into quyet-dinh.csv before it is archived
+    gathered = gather_decisions(out_dir, WORKBOOK, decisions, [e.id for e in ctx.ref.catalog.entries],
+                                now=datetime.now(TZ).replace(microsecond=0))
+    ctx = with_decisions(ctx, gathered.decisions)
     files = inbox_files(inbox_dir, exclude=out_dir)
     records: list[FileRecord] = []
     to_parse = []
@@ -118,15 +126,18 @@ def consolidate_flow(inbox: str, out: str, outline: str = "de-cuong-huyen", cata
     records.extend(rec for _, rec in kept)
     records.extend(skipped)
     records.sort(key=lambda r: r.source)
-    subs = [s for s, _ in kept]
+    subs, applied = apply_decisions([s for s, _ in kept], gathered.decisions, ctx.ref.catalog,
+                                    lambda s: unit_key(s, ctx.ref)[0])
     cons = consolidate(subs, ctx.ref)
-    out_dir.mkdir(parents=True, exist_ok=True)
     archived = None if overwrite else archive_previous(out_dir, (DRAFT, WORKBOOK, MANIFEST, STATUS))
     run_info = {"started_at": started_at, "inbox": str(inbox_dir), "period": period,
                 "as_of": inputs_time(records).isoformat(),
-                "archived_previous": str(archived) if archived else None}
+                "archived_previous": str(archived) if archived else None,
+                "decisions": {**gathered.summary(), "readings_decided": applied.applied,
+                              "not_applied": [p.reason for p in applied.problems]}}
+    notes = decision_notes(gathered.notes, applied.problems)
     write_draft(cons, out_dir / DRAFT, period=period, run_info=run_info, base_dir=inbox_dir)
-    write_workbook(cons, records, ctx.ref, out_dir / WORKBOOK)
+    write_workbook(cons, records, ctx.ref, out_dir / WORKBOOK, notes=notes, period=period, base_dir=inbox_dir)
     write_status_csv(cons, records, ctx.ref, out_dir / STATUS)
     run_info["seconds"] = round(time.perf_counter() - started, 3)
     manifest = write_manifest(records, subs, ctx.ref, out_dir / MANIFEST, run_info)
@@ -135,7 +146,8 @@ def consolidate_flow(inbox: str, out: str, outline: str = "de-cuong-huyen", cata
                f"{len(cons.missing)} đơn vị chưa nộp. / Consolidated {counts['ok']} reports "
                f"({counts['rejected']} rejected, {counts['skipped']} skipped); {len(cons.missing)} units missing.")
     return {"message": message, "counts": counts, "manifest": str(manifest),
-            "outputs": [str(out_dir / n) for n in (DRAFT, WORKBOOK, MANIFEST, STATUS)]}
+            "outputs": [str(out_dir / n) for n in (DRAFT, WORKBOOK, MANIFEST, STATUS)],
+            "decisions": gathered.summary()}
 
 
 def schedule_args(settings: Settings) -> dict:
