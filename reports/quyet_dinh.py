@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 from tonghop.aggregators.decisions import NOT_IN_CATALOG, VALUE_ONLY, decision_key
@@ -116,7 +116,9 @@ def analyst_of(wb) -> tuple[str, datetime | None]:
     who = (props.lastModifiedBy or "").strip()
     if who.casefold() in (OUR_WRITER, "openpyxl"):
         who = ""
-    when = props.modified if props.modified and props.created and props.modified > props.created else None
+    when = None
+    if props.modified and props.modified != props.created:      # saved after tonghop wrote it (stored as UTC)
+        when = props.modified.replace(tzinfo=timezone.utc) if props.modified.tzinfo is None else props.modified
     return who, when
 
 
@@ -150,7 +152,8 @@ def harvest_workbook(path: Path | str, catalog_ids: list[str] | tuple[str, ...] 
                      f"/ the decision columns were deleted, nothing harvested")
         return Harvest(notes=tuple(notes))
     analyst, saved = analyst_of(wb)
-    when = (saved or now or datetime.now()).isoformat(timespec="seconds")
+    when = (saved.astimezone(now.tzinfo) if saved and now and now.tzinfo else saved or now or datetime.now()
+            ).isoformat(timespec="seconds")
     ids = {i.casefold(): i for i in catalog_ids}
     unit_col, name_col = columns[_fold(COL_UNIT)], columns[_fold(COL_NAME)]
     decisions = []
