@@ -9,6 +9,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+__all__ = [
+    "Aggregation", "AggregateRow", "Candidate", "Catalog", "CatalogEntry", "Contribution", "Decision", "Direction", "FileRecord",
+    "FileStatus", "FileWarning", "IndicatorValue", "MergedParagraph", "Outline", "OutlineNode", "Paragraph",
+    "Reference", "Rejection", "Section", "SourceKind", "SourceRef", "Status", "Submission", "Table", "Unit",
+    "UnitMatch", "warning_texts",
+]
+
+
+# ---------------------------------------------------------------- closed sets
+# StrEnum members are str: they compare, hash, format and serialise (json, csv, openpyxl) as their value,
+# so the contract's JSON/CSV output is byte-identical to the plain strings they replace.
+
 
 class Status(StrEnum):
     """Assessment of an indicator against its target, as the contract spells it."""
@@ -19,6 +31,54 @@ class Status(StrEnum):
     KHA_NANG_DAT = "kha_nang_dat"
     GAN_DAT = "gan_dat"
     KHO_DAT = "kho_dat"
+
+
+class FileStatus(StrEnum):
+    """What became of an inbox file (manifest `status`)."""
+
+    OK = "ok"
+    REJECTED = "rejected"
+    SKIPPED = "skipped"
+
+
+class SourceKind(StrEnum):
+    """Where an indicator reading was found: a table row or a sentence."""
+
+    TABLE = "table"
+    PROSE = "prose"
+
+
+class Direction(StrEnum):
+    """Which way is better for an indicator (catalog `huong`), or which way a change went (tăng/giảm)."""
+
+    TANG = "tang"
+    GIAM = "giam"
+
+
+class Aggregation(StrEnum):
+    """How the units' values of an indicator combine (catalog `tong_hop`)."""
+
+    TONG = "tong"
+    TRUNG_BINH = "trung_binh"
+    TY_LE_DAT = "ty_le_dat"
+    KHONG = "khong"
+
+
+@dataclass(frozen=True)
+class FileWarning:
+    """A warning about one file: a stable code, and the bilingual line shown to people ("vi / en")."""
+
+    code: str
+    vi: str
+    en: str
+
+    def __str__(self) -> str:
+        return f"{self.vi} / {self.en}"
+
+
+def warning_texts(*groups) -> list[str]:
+    """The warnings of several groups as output lines ("vi / en"), first occurrence kept, in order."""
+    return list(dict.fromkeys(str(w) for group in groups for w in group))
 
 
 # ---------------------------------------------------------------- reference data
@@ -64,8 +124,8 @@ class CatalogEntry:
     ten: str
     dvt: str
     nhom: str
-    huong: str            # "tang" | "giam"
-    tong_hop: str         # "tong" | "trung_binh" | "ty_le_dat" | "khong"
+    huong: Direction
+    tong_hop: Aggregation
     bi_danh: tuple[str, ...] = ()
 
 
@@ -153,7 +213,7 @@ class SourceRef:
     """Where an extracted item came from in its submission."""
 
     section: str
-    kind: str                     # "table" | "prose"
+    kind: SourceKind
     text: str
     paragraph: int | None = None  # block index of the paragraph or table
 
@@ -214,7 +274,7 @@ class Submission:
     unit: UnitMatch
     sections: tuple[Section, ...]
     indicators: tuple[IndicatorValue, ...] = ()
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[FileWarning, ...] = ()
 
     def to_json(self) -> dict:
         """The `tonghop parse --json` object of the contract, section 2."""
@@ -225,7 +285,7 @@ class Submission:
             "unit": {"id": self.unit.id, "name": self.unit.name, "score": round(self.unit.score, 4)},
             "sections": [_section_json(s) for s in self.sections],
             "indicators": [_indicator_json(i) for i in self.indicators],
-            "warnings": list(self.warnings),
+            "warnings": [str(w) for w in self.warnings],
         }
 
 
@@ -270,6 +330,7 @@ class Rejection:
     source: str
     sha256: str | None
     reason: str
+    error: BaseException | None = field(default=None, compare=False, repr=False)  # an internal error, to log
 
 
 @dataclass(frozen=True)
@@ -279,11 +340,11 @@ class FileRecord:
     source: str
     sha256: str | None
     received: str                 # ISO timestamp (file modification time)
-    status: str                   # "ok" | "rejected" | "skipped"
+    status: FileStatus
     unit: str | None = None
     reason: str | None = None
     seconds: float = 0.0
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[FileWarning, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,13 @@ from pathlib import Path
 
 import yaml
 
-from tonghop.model import Catalog, CatalogEntry, Outline, OutlineNode, Reference, Unit
+from tonghop.model import Aggregation, Catalog, CatalogEntry, Direction, Outline, OutlineNode, Reference, Unit
+
+__all__ = [
+    "CATALOG_COLUMNS", "DATA_DIR", "DEFAULT_ABBREVIATIONS", "DEFAULT_CATALOG", "DEFAULT_OUTLINE", "DEFAULT_UNITS",
+    "HUONG", "load_abbreviations", "load_catalog", "load_outline", "load_reference", "load_units", "outline_path",
+    "ReferenceDataError", "TONG_HOP", "UNITS_COLUMNS",
+]
 
 DATA_DIR = Path(str(files("tonghop").joinpath("data")))   # package data; a real folder in wheels and editable installs
 DEFAULT_OUTLINE = "de-cuong-huyen"
@@ -24,8 +30,8 @@ DEFAULT_ABBREVIATIONS = DATA_DIR / "catalog" / "viet-tat.csv"
 
 CATALOG_COLUMNS = ("id", "ten", "dvt", "nhom", "huong", "tong_hop", "bi_danh")
 UNITS_COLUMNS = ("id", "ten", "cap", "bi_danh", "han_nop")
-HUONG = {"tang", "giam"}
-TONG_HOP = {"tong", "trung_binh", "ty_le_dat", "khong"}
+HUONG = frozenset(Direction)
+TONG_HOP = frozenset(Aggregation)
 
 
 class ReferenceDataError(ValueError):
@@ -126,7 +132,7 @@ def load_catalog(path: Path | str = DEFAULT_CATALOG) -> Catalog:
                 f"Danh mục chỉ tiêu dòng {n}: huong phải là tang/giam, tong_hop là tong/trung_binh/ty_le_dat/khong"
                 f" / catalog line {n}: bad huong or tong_hop")
         entries.append(CatalogEntry(id=row["id"], ten=row["ten"], dvt=row.get("dvt", ""), nhom=row.get("nhom", ""),
-                                    huong=row["huong"], tong_hop=row["tong_hop"],
+                                    huong=Direction(row["huong"]), tong_hop=Aggregation(row["tong_hop"]),
                                     bi_danh=_aliases(row.get("bi_danh", ""))))
     if len({e.id for e in entries}) != len(entries):
         raise ReferenceDataError(f"Danh mục chỉ tiêu {path.name} có id trùng / duplicate ids in catalog {path.name}")

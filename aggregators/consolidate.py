@@ -12,13 +12,22 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from tonghop.model import (AggregateRow, Catalog, CatalogEntry, Contribution, FileRecord, IndicatorValue, MergedParagraph,
-                   Outline, OutlineNode, Reference, Section, Status, Submission, Unit)
+from tonghop.model import (AggregateRow, Aggregation, Catalog, CatalogEntry, Contribution, FileRecord, FileStatus,
+                           IndicatorValue, MergedParagraph, Outline, OutlineNode, Reference, Section, SourceKind, Status,
+                           Submission, Unit)
 from tonghop.aggregators.front import front_body
 from tonghop.aggregators.measure import unit_factor
 from tonghop.aggregators.versions import (UNKNOWN_PREFIX, local_day, received_at, select_versions,  # noqa: F401
                                   version_hint)
 from tonghop.parsers.normalize import clean
+
+__all__ = [
+    "aggregate_indicators", "aggregate_row", "ALSO_USED", "comparable_value", "consolidate", "Consolidation",
+    "contributions_by_node", "front_contribution", "in_catalog_unit", "latest_records", "low_score",
+    "merge_boilerplate", "merge_key", "MERGE_MIN_CHARS", "MERGE_THRESHOLD", "MET", "NodeContent", "order_submissions",
+    "review_reason", "REVIEW_THRESHOLD", "same_facts", "submission_status", "SubmissionStatus", "unit_key",
+    "UNMATCHED",
+]
 
 MERGE_THRESHOLD = 95.0      # rapidfuzz ratio on normalised text to call two paragraphs the same
 MERGE_MIN_CHARS = 80        # shorter paragraphs are not worth merging ("Kết quả cụ thể:")
@@ -234,7 +243,7 @@ def review_reason(iv: IndicatorValue, catalog: Catalog, threshold: float = REVIE
 
 
 def _preference(iv: IndicatorValue) -> tuple:
-    return iv.source.kind == "table", iv.value is not None, iv.score
+    return iv.source.kind == SourceKind.TABLE, iv.value is not None, iv.score
 
 
 def aggregate_row(entry: CatalogEntry, per_unit: dict[str, IndicatorValue]) -> AggregateRow:
@@ -244,11 +253,11 @@ def aggregate_row(entry: CatalogEntry, per_unit: dict[str, IndicatorValue]) -> A
     n_met = sum(iv.status in MET for iv in rated)
     values = [iv.value for iv in per_unit.values() if iv.value is not None]
     aggregate = None
-    if entry.tong_hop == "tong" and values:
+    if entry.tong_hop == Aggregation.TONG and values:
         aggregate = sum(values)
-    elif entry.tong_hop == "trung_binh" and values:
+    elif entry.tong_hop == Aggregation.TRUNG_BINH and values:
         aggregate = sum(values) / len(values)
-    elif entry.tong_hop == "ty_le_dat" and rated:
+    elif entry.tong_hop == Aggregation.TY_LE_DAT and rated:
         aggregate = 100.0 * n_met / len(rated)
     if aggregate is not None:
         aggregate = round(aggregate, 6)
@@ -296,7 +305,7 @@ def consolidate(subs: list[Submission] | tuple[Submission, ...], ref: Reference,
 
 
 ALSO_USED = "cũng được dùng, hai báo cáo cùng đơn vị, cần rà soát"
-_STATUS_WEIGHT = {"ok": 0, "skipped": 1, "rejected": 2}
+_STATUS_WEIGHT = {FileStatus.OK: 0, FileStatus.SKIPPED: 1, FileStatus.REJECTED: 2}
 
 
 def latest_records(records: list[FileRecord] | tuple[FileRecord, ...]) -> tuple[FileRecord, ...]:
@@ -315,7 +324,7 @@ def submission_status(records: list[FileRecord] | tuple[FileRecord, ...], subs: 
     """Every registry unit with its kept file (or none), then files no registry unit claims."""
     records = latest_records(records)
     by_source = {r.source: r for r in records}
-    subs = tuple(s for s in subs if s.source not in by_source or by_source[s.source].status == "ok")
+    subs = tuple(s for s in subs if s.source not in by_source or by_source[s.source].status == FileStatus.OK)
     rows = []
     claimed: set[str] = set()
     for unit in ref.units:
@@ -330,16 +339,16 @@ def submission_status(records: list[FileRecord] | tuple[FileRecord, ...], subs: 
             day = local_day(when)
             on_time = None if day is None else day <= unit.han_nop
         note = "; ".join(f"{Path(r.source).name}: {r.status}" + (f" ({r.reason})" if r.reason else "")
-                         + (f" ({ALSO_USED})" if r.status == "ok" else "") for r in others)
+                         + (f" ({ALSO_USED})" if r.status == FileStatus.OK else "") for r in others)
         rows.append(SubmissionStatus(unit.id, unit.ten, True, sub is not None, sub.source if sub else None,
                                      when, unit.han_nop, on_time, rec.status if rec else None, note))
         if sub is not None:
             claimed.add(sub.source)
     for rec in sorted(records, key=lambda r: r.source):
-        if rec.source in claimed or rec.status == "skipped":
+        if rec.source in claimed or rec.status == FileStatus.SKIPPED:
             continue
         sub = next((s for s in subs if s.source == rec.source), None)
         name = sub.unit.name if sub and sub.unit.name else f"Đơn vị chưa xác định ({Path(rec.source).name})"
-        rows.append(SubmissionStatus(rec.unit, name, False, rec.status == "ok", rec.source, rec.received,
+        rows.append(SubmissionStatus(rec.unit, name, False, rec.status == FileStatus.OK, rec.source, rec.received,
                                      None, None, rec.status, rec.reason or ""))
     return tuple(rows)

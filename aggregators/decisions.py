@@ -16,6 +16,11 @@ from tonghop.aggregators.matching import alias_hits, alias_key
 from tonghop.indicators.status import derive_status
 from tonghop.model import Catalog, Decision, IndicatorValue, Submission
 
+__all__ = [
+    "apply_decisions", "decided_aliases", "decision_key", "DecisionOutcome", "DecisionProblem", "decisions_hash",
+    "effective_decisions", "invalid_reason", "NOT_IN_CATALOG", "unknown_id", "VALUE_ONLY",
+]
+
 NOT_IN_CATALOG = "-"
 VALUE_ONLY = ""
 

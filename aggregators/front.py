@@ -9,6 +9,8 @@ import re
 from tonghop.model import Paragraph, Section, Table
 from tonghop.parsers.normalize import clean, strip_diacritics
 
+__all__ = ["body_start", "front_body", "header_like", "subject_line"]
+
 _TITLE = re.compile(r"^(?:bao cao|so ket|tong ket)\b")
 _SUBJECT = re.compile(r"^(?:so ket|tong ket|ve viec|v/v|giua nhiem ky|nhiem ky|ket qua so ket)\b")
 _OPENING = re.compile(r"^(?:thuc hien|can cu|theo|trien khai|thi hanh)\b")

@@ -23,6 +23,12 @@ from tonghop.model import Candidate, Catalog
 from tonghop.parsers.normalize import ABBREVIATIONS, match_key, strip_diacritics
 from tonghop.reference import load_abbreviations
 
+__all__ = [
+    "ALIAS_THRESHOLD", "alias_hits", "alias_key", "build_matcher", "match_name", "match_names", "MATCH_THRESHOLD",
+    "Matcher", "MatchResult", "merge_abbreviations", "name_key", "NOT_IN_CATALOG", "unit_class", "unit_suffix",
+    "with_aliases",
+]
+
 
 # Calibrated by bench/calibrate_match.py on the generated labelled corpus (bench/match_corpus.py:
 # paraphrased, abbreviated, reordered, typo'd, diacritic-less catalog names plus non-catalog names

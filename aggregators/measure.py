@@ -8,6 +8,8 @@ import unicodedata
 
 from tonghop.aggregators.matching import unit_class
 
+__all__ = ["split_scale", "unit_factor", "unit_text"]
+
 _SCALES = (("nghìn tỷ", 1e12), ("ngàn tỷ", 1e12), ("nghìn", 1e3), ("ngàn", 1e3), ("triệu", 1e6), ("tỷ", 1e9))
 _CURRENCY = (("usd", ("usd", "đô la")), ("vnd", ("đồng", "vnđ", "vnd")))
 _PER_POPULATION = re.compile(r"/\s*(?:(1\.?000|10\.?000|một)\s*)?(vạn|nghìn|ngàn)?\s*(?:dân|người dân)\b")

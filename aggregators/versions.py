@@ -12,8 +12,14 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from tonghop.model import FileRecord, Submission
+from tonghop.model import FileRecord, FileStatus, FileWarning, Submission
 from tonghop.parsers.normalize import clean, strip_diacritics
+
+__all__ = [
+    "base_name", "CLAIMED_OVERLAP", "claims_version", "content_overlap", "identity_paragraphs", "Item", "local_day",
+    "MIN_CHARS", "parse_time", "plausible_versions", "received_at", "SAME_NAME", "SAME_PARAGRAPH",
+    "same_unit_warning", "select_versions", "UNKNOWN_PREFIX", "version_hint", "VERSION_OVERLAP",
+]
 
 UNKNOWN_PREFIX = "tep:"     # unit id given to a submission whose unit was not identified
 VERSION_OVERLAP = 0.5       # share of paragraphs two files must have in common to be versions of one report
@@ -137,13 +143,13 @@ def _unit_of(item: Item) -> str:
     return item[0].unit.id or UNKNOWN_PREFIX + item[0].source
 
 
-def same_unit_warning(unit: str, names: list[str]) -> str:
+def same_unit_warning(unit: str, names: list[str]) -> FileWarning:
     """The warning both files carry when different reports resolve to one unit."""
     count_vi = "Hai" if len(names) == 2 else str(len(names))
     count_en = "two" if len(names) == 2 else str(len(names))
     files = ", ".join(names)
-    return (f"{count_vi} báo cáo cùng được nhận là của đơn vị {unit} ({files}), cần rà soát / "
-            f"{count_en} reports identified as unit {unit} ({files}), please review")
+    return FileWarning("same-unit", f"{count_vi} báo cáo cùng được nhận là của đơn vị {unit} ({files}), cần rà soát",
+                       f"{count_en} reports identified as unit {unit} ({files}), please review")
 
 
 def _drop_copies(items: list[Item]) -> tuple[list[Item], list[FileRecord]]:
@@ -155,7 +161,7 @@ def _drop_copies(items: list[Item]) -> tuple[list[Item], list[FileRecord]]:
             kept[item[0].sha256] = item
             continue
         name = Path(best[0].source).name
-        skipped.append(replace(item[1], status="skipped", unit=item[0].unit.id or item[1].unit,
+        skipped.append(replace(item[1], status=FileStatus.SKIPPED, unit=item[0].unit.id or item[1].unit,
                                reason=f"Trùng nội dung với {name} / duplicate of {name}"))
     return list(kept.values()), skipped
 
@@ -171,7 +177,7 @@ def _latest_versions(group: list[Item]) -> tuple[list[Item], list[FileRecord]]:
             continue
         name = Path(newer[0].source).name
         skipped.append(replace(
-            item[1], status="skipped", unit=item[0].unit.id,
+            item[1], status=FileStatus.SKIPPED, unit=item[0].unit.id,
             reason=f"Phiên bản cũ hơn, đã dùng bản {name} / older version, {name} is used instead"))
     if len(kept) > 1:
         match = kept[0][0].unit

@@ -10,6 +10,8 @@ from typing import Optional
 
 import typer
 
+__all__ = ["app", "CATALOG_HELP", "main", "OUTLINE_HELP", "parse_cmd", "run_cmd", "serve_cmd", "UNITS_HELP"]
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -44,8 +46,8 @@ def parse_cmd(
     as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON / print JSON (contract §2)"),
 ) -> None:
     """Phân tích báo cáo theo đề cương / parse reports by outline headings, print sections and indicators."""
-    from tonghop.flows.pipeline import load_context, parse_one
-    from tonghop.parsers.docx_reader import DocxError
+    from tonghop.flows.pipeline import load_context, parse_or_reject
+    from tonghop.model import Rejection
     from tonghop.reference import ReferenceDataError
 
     try:
@@ -54,16 +56,9 @@ def parse_cmd(
         _fail(str(exc))
     failed = 0
     for path in files:
-        try:
-            sub = parse_one(path, ctx)
-        except DocxError as exc:
-            error = str(exc)
-        except Exception as exc:  # noqa: BLE001 - a bug on one file is reported on one line like a bad file
-            error = (f"Lỗi nội bộ khi phân tích ({type(exc).__name__}) / internal error while parsing "
-                     f"({type(exc).__name__}: {' '.join(str(exc).split())[:120]})")
-        else:
-            error = None
-        if error is not None:
+        sub = parse_or_reject(path, ctx)
+        if isinstance(sub, Rejection):      # unreadable, or a bug on this file: one line, like a bad file
+            error = sub.reason
             failed += 1
             if len(files) == 1:
                 _fail(f"{path.name}: {error}")

@@ -5,7 +5,6 @@ Tasks are thin wrappers over library functions (flows/pipeline.py, aggregators/,
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,16 +14,20 @@ from prefect.cache_policies import NO_CACHE
 
 from tonghop.aggregators.consolidate import consolidate, select_versions, unit_key
 from tonghop.aggregators.decisions import apply_decisions
-from tonghop.flows.pipeline import RunContext, load_context, parse_one, with_decisions
+from tonghop.flows.pipeline import RunContext, load_context, parse_or_reject, with_decisions
 from tonghop.flows.settings import Settings
-from tonghop.model import FileRecord, Rejection, Submission
-from tonghop.parsers.docx_reader import DocxError
+from tonghop.model import FileRecord, FileStatus, Rejection, Submission
 from tonghop.parsers.parse import file_sha256
 from tonghop.reports.archive import archive_previous
 from tonghop.reports.draft_docx import write_draft
 from tonghop.reports.manifest import write_manifest, write_status_csv
 from tonghop.reports.quyet_dinh import gather_decisions
 from tonghop.reports.workbook_xlsx import decision_notes, inputs_time, write_workbook
+
+__all__ = [
+    "consolidate_flow", "DRAFT", "inbox_files", "MANIFEST", "parse_task", "precheck", "received", "schedule_args",
+    "serve", "STATUS", "SUPPORTED", "TZ", "WORKBOOK",
+]
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DRAFT, WORKBOOK, MANIFEST, STATUS = "du-thao-tong-hop.docx", "chi-tieu.xlsx", "manifest.json", "nop-bao-cao.csv"
@@ -56,16 +59,16 @@ def precheck(path: Path, inbox: Path) -> FileRecord | None:
     """A record for a file that is not parsed at all (hidden, lock file, broken link, wrong format), else None."""
     rel = str(path.relative_to(inbox))
     if any(part.startswith(".") for part in path.relative_to(inbox).parts):
-        return FileRecord(rel, file_sha256(path), received(path), "skipped",
+        return FileRecord(rel, file_sha256(path), received(path), FileStatus.SKIPPED,
                           reason="Tệp ẩn (vd. ._tệp của macOS), bỏ qua / hidden file, ignored")
     if path.name.startswith("~$"):
-        return FileRecord(rel, file_sha256(path), received(path), "skipped",
+        return FileRecord(rel, file_sha256(path), received(path), FileStatus.SKIPPED,
                           reason="Tệp khóa tạm của Word, bỏ qua / Word lock file, ignored")
     if not path.exists():
-        return FileRecord(rel, None, "", "rejected",
+        return FileRecord(rel, None, "", FileStatus.REJECTED,
                           reason="Liên kết tới tệp không còn tồn tại / broken link, the file it points to is gone")
     if path.suffix.lower() not in SUPPORTED:
-        return FileRecord(rel, file_sha256(path), received(path), "rejected",
+        return FileRecord(rel, file_sha256(path), received(path), FileStatus.REJECTED,
                           reason=f"Định dạng {path.suffix or '(không có đuôi)'} không hỗ trợ, cần lưu thành .docx"
                                  f" / unsupported format {path.suffix or '(none)'}, save as .docx")
     return None
@@ -78,21 +81,14 @@ def parse_task(path: str, inbox: str, ctx: RunContext) -> tuple[Submission | Rej
     rel = str(p.relative_to(base))
     start = time.perf_counter()
     when = received(p)
-    try:
-        sub = parse_one(p, ctx)
-    except DocxError as exc:
-        sha = file_sha256(p)
-        return (Rejection(rel, sha, str(exc)),
-                FileRecord(rel, sha, when, "rejected", reason=str(exc), seconds=time.perf_counter() - start))
-    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the night's run; logged in full
-        get_run_logger().exception("Lỗi nội bộ khi phân tích %s / internal error parsing %s", rel, rel)
-        reason = (f"Lỗi nội bộ khi phân tích ({type(exc).__name__}), đã ghi nhật ký / "
-                  f"internal error while parsing ({type(exc).__name__}), logged")
-        sha = file_sha256(p)
-        return (Rejection(rel, sha, reason),
-                FileRecord(rel, sha, when, "rejected", reason=reason, seconds=time.perf_counter() - start))
-    sub = replace(sub, source=rel)
-    return sub, FileRecord(rel, sub.sha256, when, "ok", unit=sub.unit.id,
+    sub = parse_or_reject(p, ctx, source=rel)
+    if isinstance(sub, Rejection):
+        if sub.error is not None:       # one bad file must not stop the night's run; logged in full
+            get_run_logger().error("Lỗi nội bộ khi phân tích %s / internal error parsing %s", rel, rel,
+                                   exc_info=sub.error)
+        return sub, FileRecord(rel, sub.sha256, when, FileStatus.REJECTED, reason=sub.reason,
+                               seconds=time.perf_counter() - start)
+    return sub, FileRecord(rel, sub.sha256, when, FileStatus.OK, unit=sub.unit.id,
                            seconds=round(time.perf_counter() - start, 4), warnings=sub.warnings)
 
 
@@ -141,7 +137,7 @@ def consolidate_flow(inbox: str, out: str, outline: str = "de-cuong-huyen", cata
     write_status_csv(cons, records, ctx.ref, out_dir / STATUS)
     run_info["seconds"] = round(time.perf_counter() - started, 3)
     manifest = write_manifest(records, subs, ctx.ref, out_dir / MANIFEST, run_info)
-    counts = {s: sum(1 for r in records if r.status == s) for s in ("ok", "rejected", "skipped")}
+    counts = {s.value: sum(1 for r in records if r.status == s) for s in FileStatus}
     message = (f"Đã tổng hợp {counts['ok']} báo cáo ({counts['rejected']} bị từ chối, {counts['skipped']} bỏ qua); "
                f"{len(cons.missing)} đơn vị chưa nộp. / Consolidated {counts['ok']} reports "
                f"({counts['rejected']} rejected, {counts['skipped']} skipped); {len(cons.missing)} units missing.")

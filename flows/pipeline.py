@@ -4,14 +4,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tonghop.indicators.extract import extract_indicators
 from tonghop.aggregators.decisions import decided_aliases
 from tonghop.aggregators.matching import Matcher, build_matcher, with_aliases
-from tonghop.reference import load_abbreviations
-from tonghop.model import Decision, Reference, Submission
-from tonghop.parsers.parse import parse_file
-from tonghop.reference import load_reference
+from tonghop.indicators.extract import extract_indicators
+from tonghop.model import Decision, Reference, Rejection, Submission
+from tonghop.parsers.docx_reader import DocxError
+from tonghop.parsers.parse import file_sha256, parse_file
 from tonghop.parsers.units import UnitKeys, unit_keys
+from tonghop.reference import load_abbreviations, load_reference
+
+__all__ = ["RunContext", "internal_error_reason", "load_context", "parse_one", "parse_or_reject", "with_decisions"]
 
 
 @dataclass(frozen=True)
@@ -52,3 +54,24 @@ def parse_one(path: Path | str, ctx: RunContext) -> Submission:
     sub = parse_file(path, ctx.ref, ctx.keys)
     indicators = extract_indicators(sub.sections, ctx.ref.catalog, ctx.matcher_for(sub.unit.id))
     return replace(sub, indicators=tuple(indicators))
+
+
+def internal_error_reason(exc: BaseException) -> str:
+    """The one-line reason for a file that hit a bug (never a traceback in the outputs)."""
+    name = type(exc).__name__
+    return (f"Lỗi nội bộ khi phân tích ({name}) / internal error while parsing "
+            f"({name}: {' '.join(str(exc).split())[:120]})")
+
+
+def parse_or_reject(path: Path | str, ctx: RunContext, source: str | None = None) -> Submission | Rejection:
+    """Parse one submission, or the Rejection that says why not: an unreadable file (DocxError) or a bug
+    on this file (any other exception, kept in `Rejection.error` for the caller to log). Never raises for
+    one file, so one broken submission cannot stop a batch. `source` names the file in the result."""
+    name = str(path) if source is None else source
+    try:
+        sub = parse_one(path, ctx)
+    except DocxError as exc:
+        return Rejection(name, file_sha256(path), str(exc))
+    except Exception as exc:  # noqa: BLE001 - a bug on one file is one file's rejection, logged by the caller
+        return Rejection(name, file_sha256(path), internal_error_reason(exc), error=exc)
+    return sub if source is None else replace(sub, source=source)

@@ -7,6 +7,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+__all__ = ["DEFAULT_SETTINGS", "load_settings", "Settings", "SettingsError"]
+
 DEFAULT_SETTINGS = Path("tonghop.toml")
 
 

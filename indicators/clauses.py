@@ -15,7 +15,9 @@ from tonghop.indicators.tables import Reading
 from tonghop.aggregators.matching import unit_class
 from tonghop.indicators.numbers import Quantity, find_quantities, parse_quantity
 from tonghop.indicators.status import share_status
-from tonghop.model import SourceRef, Status
+from tonghop.model import SourceKind, SourceRef, Status
+
+__all__ = ["as_target", "clause_reading", "clause_readings", "INDICATOR_SECTIONS", "status_words"]
 
 # Sections whose sentences report the indicators; there a name followed directly by its number
 # ("tỷ lệ che phủ rừng 52%", "đã kết nạp 486 đảng viên mới") is read too, elsewhere only "name + verb + number".
@@ -143,7 +145,7 @@ def _reading(clause: str, quantities: list[Quantity], value: Quantity, name: str
 
 
 def _prose_source(section: str, clause: str, paragraph: int | None) -> SourceRef:
-    return SourceRef(section=section, kind="prose", text=clause, paragraph=paragraph)
+    return SourceRef(section=section, kind=SourceKind.PROSE, text=clause, paragraph=paragraph)
 
 
 def _other_kind(a: str | None, b: str | None) -> bool:

@@ -15,7 +15,9 @@ from tonghop.indicators.prose import prose_readings
 from tonghop.indicators.tables import Reading, table_readings
 from tonghop.aggregators.matching import Matcher, match_names, name_key, unit_class
 from tonghop.indicators.status import derive_status, parse_status
-from tonghop.model import Catalog, IndicatorValue, Section, Status
+from tonghop.model import Catalog, Direction, IndicatorValue, Section, SourceKind, Status
+
+__all__ = ["extract_indicators"]
 
 # INDICATOR_SECTIONS: sentences there are read even when the indicator is not in the catalog (the review
 # sheet gets them); elsewhere a sentence counts only when it matches a catalog indicator.
@@ -33,7 +35,7 @@ def extract_indicators(sections: tuple[Section, ...], catalog: Catalog, matcher:
     readings, results = _joined_targets(readings, results, matcher)
     values = []
     for i, (reading, result) in enumerate(zip(readings, results)):
-        prose = reading.source.kind == "prose"
+        prose = reading.source.kind == SourceKind.PROSE
         if prose and reading.value is None and reading.estimate is None and not _has_status(reading):
             continue          # a target stated alone ("Phấn đấu đến năm 2025 …"): not a result
         if prose and result.id is None and not _kept_unmatched(reading):
@@ -55,8 +57,8 @@ def _negative_growth(readings: list[Reading], results: list, matcher: Matcher, c
     sentence named "… giảm" that matches nothing is matched again as "… tăng" and, when that names an
     indicator where more is better, read with the value negated."""
     retry = [i for i, (r, res) in enumerate(zip(readings, results))
-             if res.id is None and r.source.kind == "prose" and r.value is not None
-             and r.value.direction == "giam" and r.value.kind == "change" and r.name.endswith(" giảm")]
+             if res.id is None and r.source.kind == SourceKind.PROSE and r.value is not None
+             and r.value.direction == Direction.GIAM and r.value.kind == "change" and r.name.endswith(" giảm")]
     if not retry:
         return readings, results
     again = match_names(matcher, [readings[i].name[:-len("giảm")] + "tăng" for i in retry],
@@ -64,8 +66,8 @@ def _negative_growth(readings: list[Reading], results: list, matcher: Matcher, c
     readings, results = list(readings), list(results)
     for i, res in zip(retry, again):
         entry = catalog.get(res.id) if res.id else None
-        if entry is not None and entry.huong == "tang":
-            value = replace(readings[i].value, value=-readings[i].value.value, direction="tang")
+        if entry is not None and entry.huong == Direction.TANG:
+            value = replace(readings[i].value, value=-readings[i].value.value, direction=Direction.TANG)
             readings[i], results[i] = replace(readings[i], value=value), res
     return readings, results
 
@@ -77,7 +79,7 @@ def _joined_targets(readings: list[Reading], results: list, matcher: Matcher):
     i = 0
     while i < len(readings):
         r = readings[i]
-        if r.source.kind == "prose" and r.value is None and r.target is not None:
+        if r.source.kind == SourceKind.PROSE and r.value is None and r.target is not None:
             for j in (i + 1, i - 1):
                 if 0 <= j < len(readings) and _same_indicator(r, results[i], readings[j], results[j], matcher):
                     value, target = readings[j], r
@@ -97,7 +99,7 @@ def _joined_targets(readings: list[Reading], results: list, matcher: Matcher):
 def _same_indicator(target: Reading, t_result, other: Reading, o_result, matcher: Matcher) -> bool:
     """Whether a result reading next to a target-only reading reports the same indicator: same paragraph,
     a value and no target of its own, and the same catalog id or (unmatched) a name within the target's."""
-    if other.source.kind != "prose" or other.value is None or other.target is not None \
+    if other.source.kind != SourceKind.PROSE or other.value is None or other.target is not None \
             or (other.source.section, other.source.paragraph) != (target.source.section, target.source.paragraph):
         return False
     if t_result.id is not None and o_result.id is not None:
@@ -170,7 +172,7 @@ def _deduplicated(values: list[IndicatorValue], matcher: Matcher) -> list[Indica
     out = []
     for v in values:
         key = v.id or "name:" + name_key(v.name_raw, matcher.abbreviations)
-        if v.source.kind == "prose" and key in seen:
+        if v.source.kind == SourceKind.PROSE and key in seen:
             continue
         seen.add(key)
         out.append(v)

@@ -12,7 +12,10 @@ import re
 from dataclasses import dataclass, replace
 
 from tonghop.indicators.quantity_words import COUNT_NOUNS, LEXICONS, SUMMARY_NOUNS, WORD_MULTIPLIERS, Lexicon, fold
+from tonghop.model import Direction
 from tonghop.parsers.normalize import has_diacritics
+
+__all__ = ["find_quantities", "format_number", "parse_number", "parse_quantity", "Quantity"]
 
 
 @dataclass(frozen=True)
@@ -26,7 +29,7 @@ class Quantity:
     unit: str | None = None
     comparator: str | None = None
     kind: str = "number"          # number | range | pair | count_of_total | multiplier | change
-    direction: str | None = None  # "tang" | "giam" when the text says tăng/giảm
+    direction: Direction | None = None  # when the text says tăng/giảm
     start: int = 0
     end: int = 0
 
@@ -302,7 +305,7 @@ def _negated(q: Quantity) -> Quantity:
 def _with_direction(q: Quantity, m: re.Match, lex: Lexicon) -> Quantity:
     word, fillers = m.group(1), m.group(2).split()
     multiplier = word == lex.gap or lex.gap in fillers or q.unit == "lần"
-    direction = {lex.tang: "tang", lex.giam: "giam", lex.vuot: "tang"}.get(word)
+    direction = {lex.tang: Direction.TANG, lex.giam: Direction.GIAM, lex.vuot: Direction.TANG}.get(word)
     if direction is None and lex.gap in fillers:
         direction = None
     level = any(w in lex.level_fillers for w in fillers) or _has_phrase(m.group(2), "ở mức")
@@ -319,6 +322,6 @@ def _has_phrase(text: str, phrase: str) -> bool:
 def _word_multiplier(t: _Text, m: re.Match) -> Quantity:
     word = m.group(2)
     value = next(v for w, v in WORD_MULTIPLIERS.items() if fold(w, t.lex.plain) == word)
-    direction = {t.lex.tang: "tang", t.lex.giam: "giam"}.get(m.group(1) or "")
+    direction = {t.lex.tang: Direction.TANG, t.lex.giam: Direction.GIAM}.get(m.group(1) or "")
     return Quantity(raw=t.text[m.start():m.end()], value=value, unit="lần", kind="multiplier",
                     direction=direction, start=m.start(), end=m.end())

@@ -15,6 +15,8 @@ from tonghop.indicators.tables import Reading
 from tonghop.indicators.numbers import find_quantities
 from tonghop.indicators.status import parse_status
 
+__all__ = ["prose_readings"]
+
 _CONTINUES_ESTIMATE = re.compile(r"^\s*(?:và\s+|còn\s+)?(?:dự ước|ước tính|ước|dự kiến)\b", re.IGNORECASE)
 _CONTINUES_TARGET = re.compile(r"^\s*(?:và\s+|so với\s+|đây là\s+)?(?:chỉ tiêu|mục tiêu|nq\b|nghị quyết|kế hoạch"
                                r"|phấn đấu)", re.IGNORECASE)

@@ -11,6 +11,8 @@ import re
 
 from tonghop.parsers.normalize import has_diacritics, strip_diacritics
 
+__all__ = ["COUNT_NOUNS", "fold", "Lexicon", "LEXICONS", "read_unit", "SUMMARY_NOUNS", "TIME_WORDS", "WORD_MULTIPLIERS"]
+
 
 def _fold_char(c: str, plain: bool) -> str:
     f = (strip_diacritics(c) if plain else c).lower()

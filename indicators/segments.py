@@ -14,7 +14,13 @@ from underthesea import word_tokenize as _word_tokenize
 
 from tonghop.aggregators.matching import unit_class
 from tonghop.indicators.numbers import Quantity
+from tonghop.model import Direction
 from tonghop.parsers.normalize import has_diacritics, strip_diacritics
+
+__all__ = [
+    "clean_name", "Segment", "strip_context", "tail_words", "TARGET_INTRO", "TARGET_LEAD", "TARGET_MARKER",
+    "value_segments", "word_tokenize",
+]
 
 # underthesea loads its CRF model lazily into a module global and its tagger is not thread-safe;
 # the flow parses submissions in threads, so every call goes through this lock.
@@ -226,7 +232,7 @@ def _next_segment(clause: str, quantities: list[Quantity], rest: int,
 
 
 def _direction_word(change: Quantity) -> str:
-    return "giảm" if change.direction == "giam" else "tăng"
+    return "giảm" if change.direction == Direction.GIAM else "tăng"
 
 
 def _named_segment(clause: str, quantities: list[Quantity], at: int) -> Segment | None:

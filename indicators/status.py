@@ -13,8 +13,10 @@ import unicodedata
 from dataclasses import dataclass
 
 from tonghop.indicators.numbers import fold
-from tonghop.model import Status
+from tonghop.model import Direction, Status
 from tonghop.parsers.normalize import has_diacritics
+
+__all__ = ["derive_status", "find_statuses", "GAN_DAT_RATIO", "parse_status", "share_status", "StatusMention"]
 
 # Share of the target that counts as "gần đạt" (the contract: "đạt từ 80% trở lên"), for
 # "Đạt N% kế hoạch" and, only when a caller asks for it, for derived statuses.
@@ -131,7 +133,7 @@ def share_status(share: float) -> Status:
     return Status.GAN_DAT if share >= GAN_DAT_RATIO * 100 else Status.CHUA_DAT
 
 
-def derive_status(value: float | None, target: float | None, huong: str,
+def derive_status(value: float | None, target: float | None, huong: Direction | str,
                   target_upper: float | None = None, comparator: str | None = None,
                   near_ratio: float | None = None) -> Status | None:
     """Status from the achieved value and the target; None when either is missing.
@@ -148,13 +150,13 @@ def derive_status(value: float | None, target: float | None, huong: str,
     if value is None or target is None:
         return None
     if comparator in ("<=", "<"):
-        huong = "giam"
+        huong = Direction.GIAM
     elif comparator in (">=", ">"):
-        huong = "tang"
-    if huong not in ("tang", "giam"):
+        huong = Direction.TANG
+    if huong not in (Direction.TANG, Direction.GIAM):
         return None
     strict = comparator in ("<", ">")
-    if huong == "tang":
+    if huong == Direction.TANG:
         return _derive_up(value, target, target_upper, strict, near_ratio)
     return _derive_down(value, target, target_upper, strict, near_ratio)
 

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from tonghop.aggregators.matching import unit_class, unit_suffix
 from tonghop.indicators.numbers import Quantity, find_quantities, parse_number, parse_quantity
 from tonghop.indicators.status import parse_status
-from tonghop.model import SourceRef, Status, Table
+from tonghop.model import SourceKind, SourceRef, Status, Table
 from tonghop.parsers.normalize import match_key, strip_diacritics
+
+__all__ = ["column_layout", "column_roles", "header_role", "Reading", "ROLES", "table_readings", "transposed"]
 
 ROLES = ("stt", "name", "unit", "target", "value", "estimate", "status", "comparison")
 
@@ -296,4 +298,4 @@ def _row_reading(row: tuple[str, ...], by_role: dict[str, list[int]], index: int
     clean_name = _NAME_LABEL.sub("", name).strip()
     return Reading(name=clean_name, unit=unit, value=value, target=target, target_raw=target_raw or None,
                    estimate=estimate, status_raw=status_raw,
-                   source=SourceRef(section=section, kind="table", text=" | ".join(row), paragraph=index))
+                   source=SourceRef(section=section, kind=SourceKind.TABLE, text=" | ".join(row), paragraph=index))

@@ -18,6 +18,11 @@ from tonghop.model import Outline, OutlineNode
 from tonghop.parsers.headings import Candidate, Label, parse_label, roman_value
 from tonghop.parsers.normalize import has_diacritics, match_key, strip_diacritics
 
+__all__ = [
+    "align", "Alignment", "EXACT", "is_closing", "LABEL_TRUST_GAP", "MIN_GAIN_SCORE", "NEAR_EXACT", "NEXT_BONUS",
+    "node_label", "pair_scores", "similarity", "SKIP_PENALTY", "token_overlap",
+]
+
 MIN_GAIN_SCORE = 0.62      # a pairing must score above this to be kept
 NEXT_BONUS = 0.06          # the node right after the previous one in the outline
 SKIP_PENALTY = 0.02        # per outline node skipped between two aligned headings

@@ -14,10 +14,12 @@ from io import BytesIO
 
 from lxml import etree
 
-from tonghop.model import Table
+from tonghop.model import FileWarning, Table
 from tonghop.parsers.legacy import decode, is_unicode_vietnamese, legacy_encoding, looks_legacy
 from tonghop.parsers.normalize import clean
 from tonghop.parsers.numbering import Counter, read_numbering
+
+__all__ = ["Block", "DocxError", "MAX_XML_BYTES", "MC", "read_docx", "StyleInfo", "W"]
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -111,7 +113,7 @@ class _Context:
         return self._fonts[font]
 
 
-def read_docx(data: bytes) -> tuple[list[Block], list[str]]:
+def read_docx(data: bytes) -> tuple[list[Block], list[FileWarning]]:
     """Blocks of the document body in order, and reading warnings."""
     try:
         zf = zipfile.ZipFile(BytesIO(data))
@@ -132,7 +134,7 @@ def read_docx(data: bytes) -> tuple[list[Block], list[str]]:
         styles = _LazyStyles(styles_xml)
         default_font = styles.default_font()
         styles_legacy = _complex_text(styles_xml)
-        part_warnings: list[str] = []
+        part_warnings: list[FileWarning] = []
         numbering = read_numbering(_optional_part(zf, names, "word/numbering.xml", part_warnings))
         footnotes = _read_footnotes(_optional_part(zf, names, "word/footnotes.xml", part_warnings), styles, default_font)
     ctx = _Context(styles=styles, default_font=default_font, counter=Counter(numbering), footnotes=footnotes,
@@ -145,7 +147,8 @@ def read_docx(data: bytes) -> tuple[list[Block], list[str]]:
     blocks: list[Block] = []
     for index, el in enumerate(_body_elements(body)):
         blocks.extend(_read_element(el, index, ctx))
-    warnings = part_warnings + [f"Đã chuyển mã phông cũ {enc.upper()} sang Unicode / decoded legacy {enc.upper()} text"
+    warnings = part_warnings + [FileWarning("legacy-font", f"Đã chuyển mã phông cũ {enc.upper()} sang Unicode",
+                                            f"decoded legacy {enc.upper()} text")
                                 for enc in sorted(ctx.encodings_seen)]
     return blocks, warnings
 
@@ -618,15 +621,16 @@ def _row_cells(tr):
 # ---------------------------------------------------------------- footnotes
 
 
-def _optional_part(zf: zipfile.ZipFile, names: set[str], name: str, warnings: list[str]):
+def _optional_part(zf: zipfile.ZipFile, names: set[str], name: str, warnings: list[FileWarning]):
     """A part the body can be read without (numbering, footnotes): None, with a warning, when broken."""
     if name not in names:
         return None
     try:
         return _parse_part(zf, name)
     except DocxError:
-        warnings.append(f"Phần {name} hỏng, đã bỏ qua (số thứ tự tự động hoặc chú thích có thể thiếu)"
-                        f" / {name} is corrupt and was skipped")
+        warnings.append(FileWarning("part-corrupt",
+                                    f"Phần {name} hỏng, đã bỏ qua (số thứ tự tự động hoặc chú thích có thể thiếu)",
+                                    f"{name} is corrupt and was skipped"))
         return None
 
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 from tonghop.parsers.docx_reader import Block
 from tonghop.parsers.normalize import strip_diacritics
 
+__all__ = ["Candidate", "detect", "detect_all", "KIND_DEPTH", "Label", "parse_label", "roman_value"]
+
 # Label kinds and the outline depth they usually sit at.
 KIND_DEPTH = {"part": 0, "roman": 1, "arabic": 2, "multi": 3, "letter": 3, "upper": 3}
 # "upper" (A., B.) is used for parts by some units and for sub-items by others: where it aligns with

@@ -15,6 +15,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+__all__ = [
+    "decode", "decode_run", "encode", "ENCODINGS", "is_syllable", "is_unicode_vietnamese", "legacy_encoding",
+    "looks_legacy", "TCVN3", "TCVN3H", "VIETNAMESE_LETTERS", "VNI",
+]
+
 TCVN3 = "tcvn3"
 TCVN3H = "tcvn3h"
 VNI = "vni"

@@ -7,6 +7,8 @@ from functools import lru_cache
 
 from underthesea import text_normalize
 
+__all__ = ["ABBREVIATIONS", "clean", "has_diacritics", "match_key", "plain_key", "strip_diacritics"]
+
 _SPACES = re.compile(r"[\s\u00a0\u200b\ufeff]+")
 _NON_WORD = re.compile(r"[^\w%/]+")
 

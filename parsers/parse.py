@@ -8,11 +8,16 @@ from pathlib import Path
 
 from lxml import etree
 
-from tonghop.model import Outline, Paragraph, Reference, Section, Submission, Table
+from tonghop.model import FileWarning, Outline, Paragraph, Reference, Section, Submission, Table
 from tonghop.parsers.align import align, is_closing
 from tonghop.parsers.docx_reader import Block, DocxError, read_docx
 from tonghop.parsers.headings import KIND_DEPTH, Candidate, Label, detect_all, roman_value
 from tonghop.parsers.units import UnitKeys, identify_unit, unit_keys
+
+__all__ = [
+    "build_sections", "file_sha256", "heading_depth", "label_value", "learn_depths", "LOW_CONFIDENCE",
+    "MAX_FILE_BYTES", "missing_nodes", "parse_bytes", "parse_file", "read_submission",
+]
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 LOW_CONFIDENCE = 0.75
@@ -80,10 +85,11 @@ def parse_bytes(data: bytes, source: str, ref: Reference, keys: tuple[UnitKeys, 
     warnings = list(warnings) + section_warnings
     if unit.id is None and unit.evidence.startswith("letterhead: "):
         sender = unit.evidence.removeprefix("letterhead: ")
-        warnings.append(f"Báo cáo của '{sender}', không có trong danh sách đơn vị / report from '{sender}',"
-                        f" not in the units registry")
+        warnings.append(FileWarning("unit-not-registered", f"Báo cáo của '{sender}', không có trong danh sách đơn vị",
+                                    f"report from '{sender}', not in the units registry"))
     elif unit.id is None:
-        warnings.append("Không xác định được đơn vị gửi báo cáo / reporting unit not identified")
+        warnings.append(FileWarning("unit-unknown", "Không xác định được đơn vị gửi báo cáo",
+                                    "reporting unit not identified"))
     return Submission(source=source, sha256=sha, outline=ref.outline.id, unit=unit,
                       sections=tuple(sections), warnings=tuple(warnings))
 
@@ -212,14 +218,14 @@ def label_value(label: Label | None) -> int | None:
     return int(label.value) if label.value.isdigit() else None
 
 
-def build_sections(blocks: list[Block], outline: Outline) -> tuple[list[Section], list[str]]:
+def build_sections(blocks: list[Block], outline: Outline) -> tuple[list[Section], list[FileWarning]]:
     """Blocks in order → sections: front, outline nodes (and unaligned headings inside them), back."""
     candidates = detect_all(blocks)
     alignment = {a.pos: a for a in align(candidates, outline)}
     by_pos = {c.pos: c for c in candidates}
     depths = learn_depths(candidates, {p: a.node_id for p, a in alignment.items()}, outline)
     closing = _closing_position(blocks, sorted(alignment))
-    warnings: list[str] = []
+    warnings: list[FileWarning] = []
     current = _Builder("front", None, True, 1.0)
     sections: list[Section] = []
     node_id = "front"
@@ -241,8 +247,10 @@ def build_sections(blocks: list[Block], outline: Outline) -> tuple[list[Section]
             node_id = a.node_id
             numbers.heading(outline.node(node_id).depth, cand.label)
             if a.score < LOW_CONFIDENCE:
-                warnings.append(f"Đề mục '{block.text[:60]}' khớp {a.node_id} với độ tin cậy thấp ({a.score:.2f})"
-                                f" / low-confidence heading match")
+                warnings.append(FileWarning(
+                    "heading-low-confidence",
+                    f"Đề mục '{block.text[:60]}' khớp {a.node_id} với độ tin cậy thấp ({a.score:.2f})",
+                    "low-confidence heading match"))
             continue
         if cand is not None and cand.strength < 0.5:
             numbers.item(cand)                      # a numbered sentence: an item of the unit's list
@@ -261,11 +269,13 @@ def build_sections(blocks: list[Block], outline: Outline) -> tuple[list[Section]
     sections.append(current.freeze())
     sections = [s for s in sections if s.heading is not None or s.paragraphs or s.tables]
     if not alignment:
-        warnings.append("Không nhận ra đề mục nào của đề cương / no outline heading recognised")
+        warnings.append(FileWarning("no-heading", "Không nhận ra đề mục nào của đề cương",
+                                    "no outline heading recognised"))
     else:
         missing = missing_nodes(outline, {a.node_id for a in alignment.values()})
         if missing:
-            warnings.append(f"Báo cáo thiếu mục: {', '.join(missing)} / sections not found: {', '.join(missing)}")
+            warnings.append(FileWarning("sections-missing", f"Báo cáo thiếu mục: {', '.join(missing)}",
+                                        f"sections not found: {', '.join(missing)}"))
     return sections, warnings
 
 

@@ -11,6 +11,8 @@ from rapidfuzz import fuzz, process
 from tonghop.model import Unit, UnitMatch
 from tonghop.parsers.normalize import match_key, strip_diacritics
 
+__all__ = ["identify_unit", "NAME_WITHOUT_PLACE", "unit_keys", "UnitKeys"]
+
 # Words that name the kind of committee rather than the place.
 _KIND_WORDS = re.compile(
     r"\b(?:ban chấp hành|ban thường vụ|bch|btv|đảng bộ|đảng ủy|đảng uỷ|huyện ủy|thành ủy|thị ủy|tỉnh ủy|quận ủy|"

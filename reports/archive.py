@@ -6,6 +6,8 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+__all__ = ["ARCHIVE_DIR", "archive_previous"]
+
 ARCHIVE_DIR = "luu-tru"
 
 

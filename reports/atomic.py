@@ -11,6 +11,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+__all__ = ["stable_zip", "write_bytes_atomic", "write_text_atomic", "ZIP_EPOCH"]
+
 # Zip entries carry a timestamp; a fixed one makes reruns byte-identical (DOS epoch).
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 

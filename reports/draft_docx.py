@@ -27,6 +27,14 @@ from tonghop.parsers.normalize import strip_diacritics
 from tonghop.reports.atomic import stable_zip, write_bytes_atomic
 from tonghop.reports.labels import TONG_HOP_LABEL
 
+__all__ = [
+    "add_hyperlink", "add_table", "AGGREGATE_SHARES", "aggregate_table_rows", "APPENDIX_TITLE", "attribution_text",
+    "build_draft", "content_shares", "FIXED_TIME", "format_number", "heading_text", "INDICATOR_NODE",
+    "indicator_node", "Links", "merged_spans", "MISSING_TITLE", "NO_CONTENT", "opening_words", "paragraph_ranges",
+    "QUOTE_WORDS", "set_column_widths", "source_link", "text_width", "UNPLACED_TITLE", "write_aggregates",
+    "write_contribution", "write_draft", "write_merged", "write_node",
+]
+
 FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)   # core properties when run_info gives no as_of
 INDICATOR_NODE = "P1.III.1"
 NO_CONTENT = "(Chưa có đơn vị nào báo cáo nội dung này.)"

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from tonghop.model import Status
 
+__all__ = ["HUONG_LABEL", "STATUS_LABEL", "TONG_HOP_LABEL"]
+
 TONG_HOP_LABEL = {"tong": "Tổng", "trung_binh": "Bình quân", "ty_le_dat": "Tỷ lệ đơn vị đạt (%)",
                   "khong": "Không tổng hợp"}
 STATUS_LABEL = {Status.VUOT: "Vượt", Status.DAT: "Đạt", Status.CHUA_DAT: "Chưa đạt",

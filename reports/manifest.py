@@ -12,8 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from tonghop.aggregators.consolidate import Consolidation, latest_records, submission_status
-from tonghop.model import FileRecord, Reference, Submission
+from tonghop.model import FileRecord, FileStatus, Reference, Submission, warning_texts
 from tonghop.reports.atomic import write_text_atomic
+
+__all__ = [
+    "build_manifest", "file_entry", "MANIFEST_VERSION", "project_version", "run_summary", "STATUS_CSV_COLUMNS",
+    "write_manifest", "write_status_csv",
+]
 
 MANIFEST_VERSION = 1
 STATUS_CSV_COLUMNS = ("ma_don_vi", "ten_don_vi", "trong_danh_sach", "da_nop", "tep", "thoi_diem_nhan",
@@ -44,7 +49,7 @@ def _jsonable(value: Any) -> Any:
 
 def file_entry(rec: FileRecord, sub: Submission | None) -> dict:
     """One inbox file: identity, unit, status and reason, timing, warnings, what was read."""
-    warnings = list(dict.fromkeys(list(rec.warnings) + list(sub.warnings if sub else ())))
+    warnings = warning_texts(rec.warnings, sub.warnings if sub else ())
     entry = {
         "source": rec.source, "file": Path(rec.source).name, "sha256": rec.sha256, "received": rec.received,
         "status": rec.status, "reason": rec.reason,
@@ -70,7 +75,7 @@ def run_summary(records: tuple[FileRecord, ...], kept: list[Submission], ref: Re
     matched = sum(iv.id is not None for iv in indicators)
     return {
         "files": len(records),
-        "by_status": {k: by_status.get(k, 0) for k in ("ok", "rejected", "skipped")},
+        "by_status": {k.value: by_status.get(k, 0) for k in FileStatus},
         "units_expected": len(ref.units), "units_submitted": len(submitted),
         "units_missing": [u.id for u in ref.units if u.id not in submitted],
         "unknown_unit_files": sorted(s.source for s in kept if not s.unit.id),
@@ -83,7 +88,7 @@ def build_manifest(records, subs, ref: Reference, run_info: Mapping[str, Any] | 
     records = tuple(sorted(latest_records(records), key=lambda r: r.source))
     by_source = {s.source: s for s in subs}
     status = {r.source: r.status for r in records}
-    kept = [s for s in subs if status.get(s.source, "ok") == "ok"]
+    kept = [s for s in subs if status.get(s.source, FileStatus.OK) == FileStatus.OK]
     return {
         "manifest_version": MANIFEST_VERSION,
         "versions": {

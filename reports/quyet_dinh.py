@@ -18,6 +18,11 @@ from tonghop.indicators.numbers import parse_number
 from tonghop.model import Decision
 from tonghop.reports.atomic import write_bytes_atomic
 
+__all__ = [
+    "analyst_of", "append_decisions", "CSV_COLUMNS", "DECISIONS_FILE", "DecisionsRun", "gather_decisions", "Harvest",
+    "harvest_workbook", "new_decisions", "read_decisions_csv", "REVIEW_SHEET",
+]
+
 DECISIONS_FILE = "quyet-dinh.csv"
 CSV_COLUMNS = ("ma_don_vi", "ten_nguyen_van", "quyet_dinh", "nguoi_quyet_dinh", "thoi_diem", "gia_tri_dung")
 REVIEW_SHEET = "Cần rà soát"

@@ -13,6 +13,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from tonghop.aggregators.matching import unit_class
 
+__all__ = [
+    "achievement_chart", "coverage_fill", "decision_list", "input_columns", "number_format", "print_setup",
+    "status_colours", "STATUS_COLOURS",
+]
+
 # status label prefix -> (fill, font colour); the labels are reports.labels.STATUS_LABEL's
 STATUS_COLOURS = (("Vượt", "63BE7B", "0B3D17"), ("Đạt", "C6EFCE", "006100"), ("Có khả năng đạt", "DDEBB5", "3F5F00"),
                   ("Gần đạt", "FFEB9C", "7F6000"), ("Chưa đạt", "F8CBAD", "843C0C"), ("Khó đạt", "FFC7CE", "9C0006"))

@@ -19,11 +19,18 @@ from tonghop.aggregators.consolidate import (MET, Consolidation, latest_records,
                                              unit_key)
 from tonghop.aggregators.decisions import NOT_IN_CATALOG, DecisionProblem
 from tonghop.aggregators.versions import parse_time
-from tonghop.model import FileRecord, IndicatorValue, Reference, Status, Submission
+from tonghop.model import FileRecord, FileStatus, IndicatorValue, Reference, Status, Submission, warning_texts
 from tonghop.reports.atomic import stable_zip, write_bytes_atomic
 from tonghop.reports.labels import HUONG_LABEL, STATUS_LABEL, TONG_HOP_LABEL
 from tonghop.reports.workbook_layout import (achievement_chart, coverage_fill, decision_list, input_columns,
                                              number_format, print_setup, status_colours)
+
+__all__ = [
+    "achievement", "build_workbook", "catalog_rows", "coverage_rows", "decision_notes", "DETAIL_HEADER", "detail_rows",
+    "excel_time", "file_warnings", "fill_sheet", "FIXED_TIME", "inputs_time", "LIST_SHEET", "register_rows",
+    "REVIEW_DECISION", "REVIEW_FILE", "REVIEW_READING", "review_rows", "SHEETS", "source_location", "status_label",
+    "summary_rows", "unit_columns", "write_workbook",
+]
 
 SHEETS = ("Tổng hợp", "Chi tiết", "Cần rà soát", "Nộp báo cáo", "Danh mục", "Độ phủ đề cương")
 FIXED_TIME = datetime(2000, 1, 1)
@@ -156,7 +163,7 @@ def file_warnings(cons: Consolidation, records) -> dict[str, tuple[str, ...]]:
     out = {}
     for sub in cons.submissions:
         rec = by_source.get(sub.source)
-        out[sub.source] = tuple(dict.fromkeys((rec.warnings if rec else ()) + sub.warnings))
+        out[sub.source] = tuple(warning_texts(rec.warnings if rec else (), sub.warnings))
     return out
 
 
@@ -297,7 +304,7 @@ def fill_sheet(ws: Worksheet, rows: list[list], freeze: str = "A2") -> None:
 
 def inputs_time(records) -> datetime:
     """Latest receipt time of the files used (fixed when none): the workbook's creation stamp."""
-    times = [t for t in (excel_time(r.received) for r in records if r.status == "ok") if t is not None]
+    times = [t for t in (excel_time(r.received) for r in records if r.status == FileStatus.OK) if t is not None]
     return max(times) if times else FIXED_TIME
 
 

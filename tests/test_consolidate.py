@@ -142,7 +142,8 @@ def test_two_different_reports_of_one_unit_are_both_kept_and_flagged():
     assert [s.source for s, _ in kept] == [district.source, commune.source] and skipped == []
     for _, rec in kept:
         assert len(rec.warnings) == 1
-        warning = rec.warnings[0]
+        warning = str(rec.warnings[0])
+        assert rec.warnings[0].code == "same-unit"
         assert "Hai báo cáo cùng được nhận là của đơn vị" in warning and "two reports identified as unit" in warning
         assert "hoa-vang.docx" in warning and "chi-bo-hoa-phong.docx" in warning
 

@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 
 from tonghop.aggregators.consolidate import consolidate, select_versions
-from tonghop.model import FileRecord
+from tonghop.model import FileRecord, FileWarning
 from tonghop.reports.manifest import project_version, write_manifest, write_status_csv
 from test_consolidate import iv, make_ref, make_sub, record
 
@@ -16,7 +16,8 @@ def _run():
     old = make_sub("in/dai-loc.docx", "dai-loc", [("P1.I.1", None, True, ["Cũ."])])
     new = make_sub("in/dai-loc v2.docx", "dai-loc", [("P1.I.1", "1. Đặc điểm", True, ["Mới."])],
                    [iv("grdp_growth", 7.0), iv(None, 3.0)])
-    new = new.__class__(**{**new.__dict__, "warnings": ("Mục P1.I.2 không có / section P1.I.2 missing",)})
+    new = new.__class__(**{**new.__dict__, "warnings": (FileWarning("sections-missing", "Mục P1.I.2 không có",
+                                                                          "section P1.I.2 missing"),)})
     unknown = make_sub("in/la.docx", None, [])
     parsed = [(old, record(old.source, "2023-07-20T08:00:00", unit="dai-loc")),
               (new, record(new.source, "2023-07-20T08:00:00", unit="dai-loc")),

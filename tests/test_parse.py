@@ -112,6 +112,6 @@ def test_missing_sections_are_a_warning_naming_the_top_most_missing_nodes(ref):
     items = HEADER + [(B, "I. BỐI CẢNH THỰC HIỆN NGHỊ QUYẾT"), (B, "1. Khái quát đặc điểm tình hình"),
                       (B, "V. ĐÁNH GIÁ CHUNG"), (B, "1. Ưu điểm"), (B, "2. Hạn chế, khuyết điểm"),
                       (B, "3. Nguyên nhân của những hạn chế, khuyết điểm"), (B, "4. Những khó khăn vướng mắc")]
-    warnings = [w for w in parse(items, ref).warnings if w.startswith("Báo cáo thiếu mục")]
+    warnings = [str(w) for w in parse(items, ref).warnings if w.code == "sections-missing"]
     assert warnings == ["Báo cáo thiếu mục: P1.I.2, P1.II, P1.III, P1.IV, P2 / sections not found: "
                         "P1.I.2, P1.II, P1.III, P1.IV, P2"]

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from tonghop.aggregators.consolidate import consolidate
-from tonghop.model import Candidate, FileRecord, Status
+from tonghop.model import Candidate, FileRecord, FileWarning, Status
 from tonghop.reports.workbook_xlsx import LIST_SHEET, SHEETS, write_workbook
 from tonghop.aggregators.consolidate import select_versions
 from test_consolidate import iv, make_ref, make_sub, record
@@ -133,8 +133,9 @@ def test_summary_shows_converted_values_and_review_lists_other_units(tmp_path):
 def test_review_lists_each_files_warnings_with_file_and_unit(tmp_path):
     ref = make_ref()
     unknown = make_sub("in/khong-ro.docx", None, [("P1.I.1", None, True, ["Nội dung."])])
-    unknown = replace(unknown, warnings=("Không xác định được đơn vị gửi báo cáo / reporting unit not identified",
-                                         "Báo cáo thiếu mục: P2 / sections not found: P2"))
+    unknown = replace(unknown, warnings=(
+        FileWarning("unit-unknown", "Không xác định được đơn vị gửi báo cáo", "reporting unit not identified"),
+        FileWarning("sections-missing", "Báo cáo thiếu mục: P2", "sections not found: P2")))
     district = make_sub("in/hoa-vang.docx", "hoa-vang", [("P1.I.1", None, True, ["Huyện ủy báo cáo " + "a " * 40])],
                         [iv(None, 3.0, name="Chỉ tiêu lạ")])
     commune = make_sub("in/chi-bo.docx", "hoa-vang", [("P1.I.1", None, True, ["Chi bộ báo cáo " + "b " * 40])])
@@ -154,7 +155,8 @@ def test_review_lists_each_files_warnings_with_file_and_unit(tmp_path):
                      ("in/khong-ro.docx", "tep:khong-ro.docx", "Tệp", "Báo")]
     reasons = [r[col["Lý do"]] for r in rows]
     assert "two reports identified as unit" in reasons[0] and "chi-bo.docx" in reasons[1]
-    assert reasons[3] == unknown.warnings[0] and reasons[4] == unknown.warnings[1]
+    assert reasons[3] == str(unknown.warnings[0]) and reasons[4] == str(unknown.warnings[1])
+    assert reasons[3] == "Không xác định được đơn vị gửi báo cáo / reporting unit not identified"
     assert all(r[col["Đơn vị"]] for r in rows)
 
 
