@@ -288,6 +288,8 @@ def fill_sheet(ws: Worksheet, rows: list[list], freeze: str = "A2") -> None:
     widths: dict[int, int] = {}
     for row in ws.iter_rows():
         for cell in row:
+            if cell.data_type == "f":           # text from a report or a file name starting with "=" stays text
+                cell.data_type = "s"
             if isinstance(cell.value, datetime):
                 cell.number_format = _DATETIME
             elif isinstance(cell.value, date):

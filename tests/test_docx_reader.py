@@ -178,3 +178,35 @@ def test_damaged_archives_are_refused_cleanly_never_crash():
             refused += 1
             assert " / " in str(exc) and "\n" not in str(exc)
     assert refused > 60
+
+
+# ---------------------------------------------------------------- format detection (what a file really is)
+
+def test_foreign_formats_say_what_the_unit_should_do(tmp_path):
+    import hostile
+    from tonghop.parsers.docx_reader import DocxError, foreign_format_reason, read_docx
+    encrypted = hostile.encrypted_ole()
+    for data in (encrypted,):
+        try:
+            read_docx(data)
+        except DocxError as exc:
+            assert "có mật khẩu, hãy gỡ mật khẩu rồi gửi lại / password protected" in str(exc)
+        else:
+            raise AssertionError("an encrypted file was read")
+    (tmp_path / "a.doc").write_bytes(encrypted)
+    assert "password protected" in foreign_format_reason(tmp_path / "a.doc")
+    (tmp_path / "b.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    assert "Save As .docx" in foreign_format_reason(tmp_path / "b.doc")
+    (tmp_path / "c.odt").write_bytes(b"PK\x03\x04")
+    assert "(.odt)" in foreign_format_reason(tmp_path / "c.odt")
+
+
+def test_a_docm_is_read_like_a_docx_with_a_warning():
+    import hostile
+    from tonghop.parsers.docx_reader import read_docx
+    sample = hostile.SAMPLES / "hoa-vang.docx"
+    blocks, warnings = read_docx(hostile.docm(sample))
+    plain, plain_warnings = read_docx(sample.read_bytes())
+    assert blocks == plain
+    added = [str(w) for w in warnings if w not in plain_warnings]
+    assert len(added) == 1 and "macro" in added[0] and len(warnings) == len(plain_warnings) + 1
