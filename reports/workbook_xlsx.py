@@ -20,6 +20,7 @@ from tonghop.aggregators.consolidate import (MET, Consolidation, latest_records,
 from tonghop.aggregators.decisions import NOT_IN_CATALOG, DecisionProblem
 from tonghop.aggregators.versions import parse_time
 from tonghop.model import FileRecord, FileStatus, IndicatorValue, Reference, Status, Submission, warning_texts
+from tonghop.parsers.units import unit_evidence
 from tonghop.reports.atomic import stable_zip, write_bytes_atomic
 from tonghop.reports.labels import HUONG_LABEL, STATUS_LABEL, TONG_HOP_LABEL
 from tonghop.reports.workbook_layout import (achievement_chart, coverage_fill, decision_list, input_columns,
@@ -213,11 +214,16 @@ def review_rows(cons: Consolidation, ref: Reference, threshold: float, records=(
 def register_rows(cons: Consolidation, records, ref: Reference) -> list[list]:
     """Nộp báo cáo: every registry unit (submitted or not), then files no registry unit claims."""
     rows = [["Mã đơn vị", "Tên đơn vị", "Trong danh sách", "Đã nộp", "Tệp", "Thời điểm nhận", "Hạn nộp",
-             "Đúng hạn", "Trạng thái tệp", "Ghi chú"]]
+             "Đúng hạn", "Trạng thái tệp", "Ghi chú", "Căn cứ xác định đơn vị", "Điểm xác định đơn vị",
+             "Cần rà soát đơn vị"]]
+    subs = {sub.source: sub for sub in cons.submissions}
     for s in submission_status(records, cons.submissions, ref):
-        rows.append([s.unit_id, s.unit_name, _yes_no(s.registered), "Có" if s.submitted else "Chưa",
+        sub = subs.get(s.source) if s.source else None
+        evidence, score, review = unit_evidence(sub.unit) if sub is not None else (None, None, False)
+        submitted = "Cần rà soát" if review else "Có" if s.submitted else "Chưa"
+        rows.append([s.unit_id, s.unit_name, _yes_no(s.registered), submitted,
                      s.source, excel_time(s.received), s.deadline, _yes_no(s.on_time), s.file_status,
-                     s.note or None])
+                     s.note or None, evidence, score, "Có" if review else None])
     return rows
 
 
