@@ -222,6 +222,50 @@ def calibration(paths_by_corpus: dict[str, list[Path]], ctx) -> str:
     return "\n".join(out)
 
 
+def heading_calibration(paths_by_corpus: dict[str, list[Path]], ref) -> str:
+    """Best pairing score of lines that are headings only by their looks (no label, no heading style):
+    those the truth calls outline headings against those it does not (the weak-heading floor)."""
+    import numpy as np
+    from tonghop.parsers.align import WEAK_HEADING_FLOOR, node_label, pair_scores, similarity
+    from tonghop.parsers.docx_reader import DocxError, read_docx
+    from tonghop.parsers.headings import detect_all
+    labels = [node_label(n) for n in ref.outline.nodes]
+    index = {n.id: j for j, n in enumerate(ref.outline.nodes)}
+    parents = [labels[index[n.parent]] if n.parent else None for n in ref.outline.nodes]
+    right, wrong = [], []
+    for corpus, paths in paths_by_corpus.items():
+        for path in paths:
+            truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+            items = truth.get("paragraphs") or truth.get("items") or []
+            heads = {clean(" ".join(i["text"].split())): i.get("node") or i.get("heading") for i in items
+                     if i.get("text") and (i.get("heading") is True and i.get("node") or isinstance(i.get("heading"), str))}
+            try:
+                blocks, _ = read_docx(path.read_bytes())
+            except DocxError:
+                continue
+            weak = [c for c in detect_all(blocks) if c.label is None and c.style_level is None]
+            if not weak:
+                continue
+            w = pair_scores(similarity([c.title for c in weak], ref.outline), weak, labels, parents)
+            for c, row in zip(weak, w):
+                node = ref.outline.nodes[int(np.argmax(row))].id
+                text = clean(" ".join(blocks[c.pos].text.split()))
+                (right if heads.get(text) == node else wrong).append((float(row.max()), corpus, text[:40], node))
+    right.sort()
+    wrong.sort(reverse=True)
+    from tonghop.parsers.align import MIN_GAIN_SCORE
+    refused = [x for x in wrong if MIN_GAIN_SCORE < x[0] < WEAK_HEADING_FLOOR]
+    lines = [f"weak-heading floor in use: {WEAK_HEADING_FLOOR} (labelled or styled headings: {MIN_GAIN_SCORE})",
+             f"unlabelled, unstyled outline headings: {len(right)}, lowest pairing scores: "
+             + ", ".join(f"{x[0]:.3f} ({x[1]})" for x in right[:4])
+             + f"; below the floor: {sum(x[0] < WEAK_HEADING_FLOOR for x in right)}",
+             f"unlabelled, unstyled other lines: {len(wrong)}; scoring between {MIN_GAIN_SCORE} and the floor (could "
+             f"pair, now refused): {len(refused)}, e.g. " + ", ".join(f"{x[2]} -> {x[3]} {x[0]:.3f}" for x in refused[:2]),
+             f"  other lines at or above the floor (left to the alignment's order): "
+             f"{sum(x[0] >= WEAK_HEADING_FLOOR for x in wrong)}"]
+    return "\n".join(lines)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=70)
@@ -248,6 +292,7 @@ def main() -> None:
                 corpora[name] = [p for p in make(d) if p.suffix == ".docx"]
             print()
             print(calibration(corpora, ctx))
+            print(heading_calibration(corpora, ctx.ref))
 
 
 if __name__ == "__main__":
