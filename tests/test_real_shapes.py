@@ -167,3 +167,37 @@ def test_fuzz_words_that_start_like_a_signature_never_start_the_closing_block(fi
     from tonghop.parsers.align import is_closing
     line = " ".join([first + sep, *rest])
     assert not is_closing(line.upper() if upper else line)
+
+
+def _back(items, ref):
+    from docbuild import make_docx
+    sub = parse_bytes(make_docx(items), "vb.docx", ref)
+    return [p.text for s in sub.sections if s.id == "back" for p in s.paragraphs], sub
+
+
+def test_decision_written_another_way_keeps_its_body(ref):
+    """Written with another writer and other words than tests/realshapes: 'V/v', 'Điều 1:', 'QUY ĐỊNH',
+    an acting signer ('Q. BÍ THƯ')."""
+    b = "Normal+bold"
+    items = [("Normal", "HUYỆN ỦY NÚI THÀNH"), ("Normal", "Số 45-QĐ/HU"), (b, "QUYẾT ĐỊNH"),
+             ("Normal", "V/v phê duyệt Quy hoạch cán bộ giai đoạn 2025 - 2030"), (b, "QUYẾT ĐỊNH:"),
+             ("Normal", "Điều 1: Phê duyệt Quy hoạch cán bộ kèm theo Quyết định này."),
+             (b, "QUY ĐỊNH CHUNG"), ("Normal", "Quyền hạn và trách nhiệm của các cơ quan tham mưu."),
+             ("Normal", "Điều 2: Quyết định có hiệu lực kể từ ngày ký."),
+             (b, "Q. BÍ THƯ"), ("Normal", "Trần Văn Hùng"), ("Normal", "Nơi nhận:"), ("Normal", "- Lưu VT.")]
+    back, sub = _back(items, ref)
+    assert back == ["Q. BÍ THƯ", "Trần Văn Hùng", "Nơi nhận:", "- Lưu VT."]
+    assert sub.unit.id == "nui-thanh"
+
+
+def test_kien_nghi_with_quy_hoach_chung_stays_in_p2_ii(ref):
+    b = "Normal+bold"
+    items = [("Normal", "HUYỆN ỦY DUY XUYÊN"), (b, "BÁO CÁO"), (b, "PHẦN THỨ HAI: NHIỆM VỤ VÀ GIẢI PHÁP ĐẾN NĂM 2025"),
+             (b, "I. Nhiệm vụ và giải pháp chủ yếu đến năm 2025"), ("Normal", "Tập trung phát triển kinh tế."),
+             (b, "II. Kiến nghị, đề xuất"), ("Normal", "Quy hoạch chung đô thị Nam Phước cần được điều chỉnh."),
+             ("Normal", "QUYỀN tự chủ của cơ sở cần được mở rộng."), ("Normal", "Quý III năm 2023 hoàn thành."),
+             (b, "T/M CẤP UỶ CƠ SỞ"), (b, "BÍ THƯ")]
+    back, sub = _back(items, ref)
+    assert back == ["T/M CẤP UỶ CƠ SỞ", "BÍ THƯ"]
+    p2ii = [p.text for s in sub.sections if s.id == "P2.II" for p in s.paragraphs]
+    assert p2ii[0].startswith("Quy hoạch chung") and len(p2ii) == 3
