@@ -20,7 +20,7 @@ from tonghop.parsers.normalize import clean
 from tonghop.parsers.numbering import Counter, read_numbering
 
 __all__ = ["Block", "clean_lines", "container_warnings", "DocxError", "foreign_format_error", "foreign_format_reason",
-           "MAX_XML_BYTES", "MC", "ole_kind", "read_docx", "read_limited", "StyleInfo", "W"]
+           "MAX_XML_BYTES", "MC", "ole_kind", "page_header_lines", "read_docx", "read_limited", "StyleInfo", "W"]
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -663,6 +663,41 @@ def _optional_part(zf: zipfile.ZipFile, names: set[str], name: str, warnings: li
                                     f"Phần {name} hỏng, đã bỏ qua (số thứ tự tự động hoặc chú thích có thể thiếu)",
                                     f"{name} is corrupt and was skipped"))
         return None
+
+
+_PAGE_HEADER = re.compile(r"word/header\d*\.xml")
+
+
+def page_header_lines(data: bytes) -> list[str]:
+    """The lines of a document's page headers (word/header*.xml), where some templates keep the letterhead;
+    line breaks and tabs read as in the body. Empty when there are none or they cannot be read: the body
+    was read already, a page header only adds evidence."""
+    try:
+        zf = zipfile.ZipFile(BytesIO(data))
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError):
+        return []
+    lines: list[str] = []
+    with zf:
+        names = set(zf.namelist())
+        parts = sorted(n for n in names if _PAGE_HEADER.fullmatch(n))
+        if not parts:
+            return []
+        try:
+            styles = _LazyStyles(_read_part(zf, "word/styles.xml") if "word/styles.xml" in names else b"")
+        except DocxError:
+            styles = _LazyStyles(b"")
+        ctx = _Context(styles=styles, default_font=styles.default_font(), counter=Counter(read_numbering(None)),
+                       footnotes={})
+        for name in parts:
+            try:
+                root = _parse_part(zf, name)
+                for p in root.iter(_W + "p"):
+                    if any(a.tag == _W_TXBX for a in p.iterancestors()):
+                        continue                # a text box's paragraphs come with the paragraph that draws it
+                    lines.extend(x for x in _plain_paragraph(p, ctx).split("\n") if x.strip())
+            except (DocxError, ValueError, KeyError, IndexError, TypeError, RecursionError, etree.LxmlError):
+                continue                        # a damaged page header: the body's evidence stands alone
+    return lines[:40]
 
 
 def _read_footnotes(root, styles, default_font) -> dict[str, list[str]]:

@@ -10,9 +10,9 @@ from lxml import etree
 
 from tonghop.model import FileWarning, Outline, Paragraph, Reference, Section, Submission, Table
 from tonghop.parsers.align import align, closing_position
-from tonghop.parsers.docx_reader import Block, DocxError, read_docx
+from tonghop.parsers.docx_reader import Block, DocxError, page_header_lines, read_docx
 from tonghop.parsers.headings import KIND_DEPTH, Candidate, Label, detect_all, roman_value
-from tonghop.parsers.units import LETTERHEAD, UNCERTAIN, UnitKeys, identify_unit, unit_keys
+from tonghop.parsers.units import HEADER, LETTERHEAD, UNCERTAIN, UnitKeys, identify_unit, unit_keys
 
 __all__ = [
     "build_sections", "file_sha256", "heading_depth", "label_value", "learn_depths", "LOW_CONFIDENCE",
@@ -81,7 +81,12 @@ def parse_bytes(data: bytes, source: str, ref: Reference, keys: tuple[UnitKeys, 
     except (ValueError, KeyError, IndexError, TypeError, RecursionError, MemoryError, etree.LxmlError) as exc:
         raise DocxError(f"Tệp .docx hỏng, không phân tích được ({type(exc).__name__}) / corrupt .docx, cannot parse") from exc
     sections, section_warnings = build_sections(blocks, ref.outline)
-    unit = identify_unit(_header_lines(sections), source, keys if keys is not None else unit_keys(ref.units))
+    keys = keys if keys is not None else unit_keys(ref.units)
+    unit = identify_unit(_header_lines(sections), source, keys)
+    if not unit.evidence.startswith((HEADER, LETTERHEAD, UNCERTAIN)):     # no letterhead in the body: the
+        in_page_header = identify_unit(page_header_lines(data), source, keys)   # page header may hold it
+        if in_page_header.evidence.startswith((HEADER, LETTERHEAD, UNCERTAIN)):
+            unit = in_page_header
     warnings = list(warnings) + section_warnings
     if unit.id is None and unit.evidence.startswith(LETTERHEAD):
         sender = unit.evidence.removeprefix(LETTERHEAD)

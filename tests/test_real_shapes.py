@@ -201,3 +201,25 @@ def test_kien_nghi_with_quy_hoach_chung_stays_in_p2_ii(ref):
     assert back == ["T/M CẤP UỶ CƠ SỞ", "BÍ THƯ"]
     p2ii = [p.text for s in sub.sections if s.id == "P2.II" for p in s.paragraphs]
     assert p2ii[0].startswith("Quy hoạch chung") and len(p2ii) == 3
+
+
+def test_letterhead_in_the_page_header_identifies_the_unit(ref):
+    """Some templates keep the letterhead in the page header: read there (breaks and tabs as in the body)
+    when the body has none; it adds no paragraph to the body."""
+    from io import BytesIO
+    import docx
+    from docx.enum.text import WD_BREAK
+    d = docx.Document()
+    head = d.sections[0].header.paragraphs[0]
+    head.add_run("ĐẢNG BỘ TỈNH QUẢNG NAM")
+    head.add_run().add_break(WD_BREAK.LINE)
+    head.add_run("HUYỆN ỦY THĂNG BÌNH")
+    head.add_run().add_tab()
+    head.add_run("ĐẢNG CỘNG SẢN VIỆT NAM")
+    d.add_paragraph("BÁO CÁO")
+    d.add_paragraph("Tình hình kinh tế ổn định.")
+    buf = BytesIO()
+    d.save(buf)
+    sub = parse_bytes(buf.getvalue(), "bao-cao.docx", ref)
+    assert sub.unit.id == "thang-binh" and sub.unit.evidence == "header: HUYỆN ỦY THĂNG BÌNH ĐẢNG CỘNG SẢN VIỆT NAM"
+    assert [p.text for s in sub.sections for p in s.paragraphs] == ["BÁO CÁO", "Tình hình kinh tế ổn định."]

@@ -343,8 +343,11 @@ def build(i: int, kind: str, rng: random.Random, units: list[dict]) -> Doc:
         closing, sig_layout = signature(rng, on_behalf, title, recipients(rng))
         features.append(f"signature:{sig_layout}")
     head, layout = letterhead(rng, left, right, number, _date(rng, "Đại Lộc"))
+    page_header = ""
+    if rng.random() < 0.15:                     # the letterhead kept in the page header, not in the body
+        page_header, head, layout = "\n".join(left) + "\t\t" + right[0], [], "page_header"
     features.append(f"letterhead:{layout}")
-    return Doc(f"rs{i:03d}-{kind}", kind, unit["id"] if unit else None, head + body + closing, features)
+    return Doc(f"rs{i:03d}-{kind}", kind, unit["id"] if unit else None, head + body + closing, features, page_header)
 
 
 def _as_body(item):

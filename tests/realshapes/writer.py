@@ -49,6 +49,7 @@ class Doc:
     unit_id: str | None
     items: list = field(default_factory=list)
     features: list[str] = field(default_factory=list)
+    page_header: str = ""            # text of the page header (a letterhead some templates keep there)
 
 
 def _typed(paragraph, text: str, bold: bool = False, italic: bool = False, page_break: bool = False) -> None:
@@ -88,6 +89,8 @@ def _grid(table) -> None:
 def write(doc: Doc) -> bytes:
     """The .docx bytes of a document."""
     d = docx.Document()
+    if doc.page_header:
+        _typed(d.sections[0].header.paragraphs[0], doc.page_header, bold=True)
     for item in doc.items:
         if isinstance(item, P):
             paragraph = d.add_paragraph()
