@@ -117,9 +117,19 @@ class Masker:
             rf"(?P<doc>{_DOC})|(?P<date>{_DATE})|(?P<num>{_NUMBER})"
             rf"|(?P<name>(?<![\w])(?:{name_alt})(?![\w]))|(?P<org>{_GENERIC_ORG})|(?P<place>{_PLACE})"
             rf"|(?P<kind>{_BARE_KIND})")
+        self._seen: dict[str, Masked] = {}
 
     def mask(self, sentence: str) -> Masked:
-        """The masked form of one sentence (never raises: a sentence without slots is its own key)."""
+        """The masked form of one sentence (never raises: a sentence without slots is its own key);
+        a sentence seen before (boilerplate repeats across reports) is not masked again."""
+        found = self._seen.get(sentence)
+        if found is None:
+            found = self._seen[sentence] = self._mask(sentence)
+            if len(self._seen) > 200_000:
+                self._seen.clear()
+        return found
+
+    def _mask(self, sentence: str) -> Masked:
         text = modern_tones(sentence)
         slots: list[Slot] = []
         pieces: list[str] = []
