@@ -106,9 +106,15 @@ def _strings(value, out: list[str]) -> None:
             _strings(v, out)
 
 
+_NAMING = re.compile(r"(?:Ban Chấp hành |BCH )?(?:Đảng bộ|Đảng ủy|Huyện ủy|Thành ủy|Thị ủy|Quận ủy)"
+                     r"(?: (?:huyện|thành phố|thị xã))? ?(?=\{[^{}]*\})")
+
+
 def make_template(text: str) -> Template | None:
     parts = _PLACEHOLDER.split(text)
-    pieces = [q.strip(" .;:!?,") for p in parts for q in re.split(r"[.;:!?](?:\s|$)", fold(p))]
+    # 'Đảng bộ {place}' names the unit as a whole: the words before the field are not the statement's
+    literal = _PLACEHOLDER.split(_NAMING.sub("", text))
+    pieces = [q.strip(" .;:!?,") for p in literal for q in re.split(r"[.;:!?](?:\s|$)", fold(p))]
     chunks = tuple(q for q in pieces if len(q) >= CHUNK_MIN)
     if not chunks:
         return None
