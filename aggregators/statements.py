@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from tonghop.aggregators.clusters import CLUSTER_THRESHOLD, Item, cluster
-from tonghop.aggregators.masking import KIND, NAME, NUM, PLACE, Masker, Slot
+from tonghop.aggregators.masking import KIND, LIST_LABEL, NAME, NUM, PLACE, Masker, Slot
 from tonghop.aggregators.sentences import split_sentences
 from tonghop.model import Contribution, Paragraph
 
@@ -132,7 +132,7 @@ def vn_format(value: float) -> str:
 
 
 def _total(items: list[Item], k: int) -> str | None:
-    """'tổng cộng 2.120 cán bộ' for slot k when every unit said it once as a count or an amount of money."""
+    """'2.120 cán bộ' for slot k when every unit said it once as a count or an amount of money."""
     if len({it.unit_id for it in items}) != len(items):
         return None                                  # a unit twice: a total would count it twice
     values, nouns = [], set()
@@ -148,7 +148,7 @@ def _total(items: list[Item], k: int) -> str | None:
         nouns.add(noun)
     if len(nouns) != 1:
         return None
-    return f"tổng cộng {vn_format(sum(values))} {nouns.pop()}"
+    return f"{vn_format(sum(values))} {nouns.pop()}"
 
 
 def build_statement(items: list[Item]) -> Statement:
@@ -189,8 +189,8 @@ def build_statement(items: list[Item]) -> Statement:
     for unit_items in by_unit.values():
         figures: list[str] = []
         for it in unit_items:
-            lead = it.masked.text[:it.masked.lead].strip().rstrip(",:").strip()
-            if lead and any(c.isdigit() for c in lead):
+            lead = LIST_LABEL.sub("", it.masked.text[:it.masked.lead]).strip().rstrip(",:").strip()
+            if lead and any(c.isdigit() for c in lead):         # 'Năm 2022, …' (not a list label '1.')
                 figures.append(lead[:1].lower() + lead[1:])
             if it.masked.shape == shape:
                 figures += [figure_text(it.masked.text, it.masked.slots[k]) for k in differing]
@@ -200,7 +200,8 @@ def build_statement(items: list[Item]) -> Statement:
         mentions.append(Mention(first.unit_id, first.unit_name, short_name(first.unit_name), first.source,
                                 tuple(sorted({it.paragraph for it in unit_items})), tuple(figures),
                                 tuple(it.masked.text for it in unit_items)))
-    totals = tuple(t for t in (_total(aligned, k) for k in differing) if t) if len(aligned) == len(items) else ()
+    sums = tuple(t for t in (_total(aligned, k) for k in differing) if t) if len(aligned) == len(items) else ()
+    totals = ("tổng cộng " + ", ".join(sums),) if sums else ()
     return Statement(neutral, tuple(mentions), totals)
 
 
