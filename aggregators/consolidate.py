@@ -16,6 +16,8 @@ from tonghop.model import (AggregateRow, Aggregation, Catalog, CatalogEntry, Con
                            IndicatorValue, MergedParagraph, Outline, OutlineNode, Reference, Section, SourceKind, Status,
                            Submission, Unit)
 from tonghop.aggregators.front import front_body
+from tonghop.aggregators.masking import masker_for
+from tonghop.aggregators.statements import Statement, TableRef, consolidate_node
 from tonghop.aggregators.measure import unit_factor
 from tonghop.aggregators.versions import (UNKNOWN_PREFIX, local_day, received_at, select_versions,  # noqa: F401
                                   version_hint)
@@ -37,11 +39,16 @@ REVIEW_THRESHOLD = 0.85     # matches scored lower stay out of the aggregates an
 
 @dataclass(frozen=True)
 class NodeContent:
-    """What the units wrote under one outline node: shared boilerplate, then each unit."""
+    """What the units wrote under one outline node. As a compilation (tap-hop-nguyen-van.docx): shared
+    boilerplate, then each unit in full. As a consolidation (du-thao-tong-hop.docx): statements several
+    units made, then what each unit alone wrote, its indicator tables summarised by the aggregate table."""
 
     node: OutlineNode
     merged: tuple[MergedParagraph, ...]
     contributions: tuple[Contribution, ...]
+    statements: tuple[Statement, ...] = ()
+    own: tuple[Contribution, ...] = ()
+    indicator_tables: tuple[TableRef, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -292,10 +299,20 @@ def consolidate(subs: list[Submission] | tuple[Submission, ...], ref: Reference,
     """The consolidation of kept submissions against the reference data."""
     ordered = order_submissions(subs, ref)
     by_node, unplaced = contributions_by_node(ordered, ref)
+    masker = masker_for(ref.units)
+    read_tables = {(s.source, iv.source.paragraph) for s in ordered for iv in s.indicators
+                   if iv.source.kind == "table" and iv.id is not None}
     nodes = []
     for node in ref.outline.nodes:
-        merged, contributions = merge_boilerplate(by_node.get(node.id, []))
-        nodes.append(NodeContent(node=node, merged=merged, contributions=contributions))
+        full = by_node.get(node.id, [])
+        merged, contributions = merge_boilerplate(full)
+        statements, own = consolidate_node(full, masker)
+        tables = tuple(TableRef(c.unit_id, c.unit_name, c.source, t.index, len(t.rows))
+                       for c in own for t in c.tables if (c.source, t.index) in read_tables)
+        own = tuple(o for o in (replace(c, tables=tuple(t for t in c.tables if (c.source, t.index) not in read_tables))
+                                for c in own) if o.paragraphs or o.tables or o.headings)
+        nodes.append(NodeContent(node=node, merged=merged, contributions=contributions,
+                                 statements=statements, own=own, indicator_tables=tables))
     submitted = {s.unit.id for s in ordered if s.unit.id}
     return Consolidation(outline=ref.outline, nodes=tuple(nodes), submissions=ordered,
                          aggregates=aggregate_indicators(ordered, ref, review_threshold),
