@@ -47,26 +47,26 @@ def cluster(items: list[Item], threshold: float = CLUSTER_THRESHOLD) -> list[lis
     candidates = [i for i, it in enumerate(items) if clusterable(it.masked)]
     if len(candidates) < 2:
         return []
-    keys = [items[i].masked.key for i in candidates]
-    scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=threshold, dtype=np.uint8, workers=1)
-    group_of: dict[int, int] = {}
+    # identical (key, content words) are one form: compare forms, not sentences (boilerplate repeats a lot)
+    forms: dict[tuple[str, frozenset[str]], list[int]] = {}
+    for i in candidates:
+        forms.setdefault((items[i].masked.key, items[i].masked.content), []).append(i)
+    form_list = list(forms.items())
+    keys = [key for (key, _), _ in form_list]
+    scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=threshold, dtype=np.uint8, workers=-1)
+    taken: set[int] = set()
     groups: list[list[int]] = []
-    for a, i in enumerate(candidates):
-        if a in group_of:
+    for a, ((_, content), members) in enumerate(form_list):
+        if a in taken:
             continue
-        leader = items[i].masked
-        group = [a]
-        units = {items[i].unit_id}
+        joined = [a]
         for b in np.nonzero(scores[a])[0]:
             b = int(b)
-            if b <= a or b in group_of:
-                continue
-            other = items[candidates[b]]
-            if other.masked.content == leader.content:
-                group.append(b)
-                units.add(other.unit_id)
-        if len(units) > 1:
-            for b in group:
-                group_of[b] = len(groups)
+            if b > a and b not in taken and form_list[b][0][1] == content:
+                joined.append(b)
+        group = sorted(i for f in joined for i in form_list[f][1])
+        if len({items[i].unit_id for i in group}) > 1:
+            taken.update(joined)
             groups.append(group)
-    return [[candidates[b] for b in g] for g in groups]
+    groups.sort(key=lambda g: g[0])
+    return groups

@@ -16,7 +16,7 @@ from functools import lru_cache
 from tonghop.model import Unit
 
 __all__ = [
-    "KIND", "Masked", "Masker", "masker_for", "modern_tones", "NAME", "NUM", "PLACE", "Slot", "TOKEN",
+    "KIND", "LIST_LABEL", "Masked", "Masker", "masker_for", "modern_tones", "NAME", "NUM", "PLACE", "Slot", "TOKEN",
     "unit_name_forms",
 ]
 
@@ -43,7 +43,7 @@ _LEAD = re.compile(r"^(?:(?:bên cạnh đó|đặc biệt|nhìn chung|đồng t
                    r"theo đó)\s+)+")
 _STOP = frozenset("và các của đã được những cho với trong là có này đó một theo về để từ tại trên đến nhằm cũng "
                   "đều rất hơn thì mà như bị do nên sẽ đang vẫn còn lại ra vào toàn".split())
-_LABEL = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+•–*])\s+")   # '1.', '2.1.', 'a)', '-', '+'
+LIST_LABEL = _LABEL = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+•–*])\s+")   # '1.', '2.1.', 'a)', '-', '+'
 _PUNCT = re.compile(r"[^\w@ ]+")
 _SPACE = re.compile(r"\s+")
 # old-style tone placement ('hoá', 'thuỷ') written the modern way ('hóa', 'thủy'): same length, same offsets
@@ -117,9 +117,19 @@ class Masker:
             rf"(?P<doc>{_DOC})|(?P<date>{_DATE})|(?P<num>{_NUMBER})"
             rf"|(?P<name>(?<![\w])(?:{name_alt})(?![\w]))|(?P<org>{_GENERIC_ORG})|(?P<place>{_PLACE})"
             rf"|(?P<kind>{_BARE_KIND})")
+        self._seen: dict[str, Masked] = {}
 
     def mask(self, sentence: str) -> Masked:
-        """The masked form of one sentence (never raises: a sentence without slots is its own key)."""
+        """The masked form of one sentence (never raises: a sentence without slots is its own key);
+        a sentence seen before (boilerplate repeats across reports) is not masked again."""
+        found = self._seen.get(sentence)
+        if found is None:
+            found = self._seen[sentence] = self._mask(sentence)
+            if len(self._seen) > 200_000:
+                self._seen.clear()
+        return found
+
+    def _mask(self, sentence: str) -> Masked:
         text = modern_tones(sentence)
         slots: list[Slot] = []
         pieces: list[str] = []

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from tonghop.aggregators.clusters import CLUSTER_THRESHOLD, Item, cluster
-from tonghop.aggregators.masking import KIND, NAME, NUM, PLACE, Masker, Slot
+from tonghop.aggregators.masking import KIND, LIST_LABEL, NAME, NUM, PLACE, Masker, Slot
 from tonghop.aggregators.sentences import split_sentences
 from tonghop.model import Contribution, Paragraph
 
@@ -132,7 +132,7 @@ def vn_format(value: float) -> str:
 
 
 def _total(items: list[Item], k: int) -> str | None:
-    """'tổng cộng 2.120 cán bộ' for slot k when every unit said it once as a count or an amount of money."""
+    """'2.120 cán bộ' for slot k when every unit said it once as a count or an amount of money."""
     if len({it.unit_id for it in items}) != len(items):
         return None                                  # a unit twice: a total would count it twice
     values, nouns = [], set()
@@ -148,7 +148,7 @@ def _total(items: list[Item], k: int) -> str | None:
         nouns.add(noun)
     if len(nouns) != 1:
         return None
-    return f"tổng cộng {vn_format(sum(values))} {nouns.pop()}"
+    return f"{vn_format(sum(values))} {nouns.pop()}"
 
 
 def build_statement(items: list[Item]) -> Statement:
@@ -189,8 +189,8 @@ def build_statement(items: list[Item]) -> Statement:
     for unit_items in by_unit.values():
         figures: list[str] = []
         for it in unit_items:
-            lead = it.masked.text[:it.masked.lead].strip().rstrip(",:").strip()
-            if lead and any(c.isdigit() for c in lead):
+            lead = LIST_LABEL.sub("", it.masked.text[:it.masked.lead]).strip().rstrip(",:").strip()
+            if lead and any(c.isdigit() for c in lead):         # 'Năm 2022, …' (not a list label '1.')
                 figures.append(lead[:1].lower() + lead[1:])
             if it.masked.shape == shape:
                 figures += [figure_text(it.masked.text, it.masked.slots[k]) for k in differing]
@@ -200,8 +200,23 @@ def build_statement(items: list[Item]) -> Statement:
         mentions.append(Mention(first.unit_id, first.unit_name, short_name(first.unit_name), first.source,
                                 tuple(sorted({it.paragraph for it in unit_items})), tuple(figures),
                                 tuple(it.masked.text for it in unit_items)))
-    totals = tuple(t for t in (_total(aligned, k) for k in differing) if t) if len(aligned) == len(items) else ()
+    sums = tuple(t for t in (_total(aligned, k) for k in differing) if t) if len(aligned) == len(items) else ()
+    totals = ("tổng cộng " + ", ".join(sums),) if sums else ()
     return Statement(neutral, tuple(mentions), totals)
+
+
+def _remaining(blocks, ci: int, kind: int, spans: dict, used: set) -> tuple:
+    """A unit's paragraphs (or headings) without the sentences that went into statements."""
+    out = []
+    for pi, p in enumerate(blocks):
+        sentences = spans.get((ci, kind, pi))
+        if sentences is None or not any((ci, kind, pi, si) in used for si in range(len(sentences))):
+            out.append(p)
+            continue
+        rest = [s.text for si, s in enumerate(sentences) if (ci, kind, pi, si) not in used]
+        if rest:
+            out.append(replace(p, text=" ".join(rest)))
+    return tuple(out)
 
 
 def consolidate_node(contributions: list[Contribution] | tuple[Contribution, ...], masker: Masker,
@@ -209,40 +224,36 @@ def consolidate_node(contributions: list[Contribution] | tuple[Contribution, ...
     """Statements several units made (most units first) and each unit's remaining content, verbatim.
 
     A paragraph whose sentences all went into statements leaves its unit's part; one partly used keeps
-    the rest of its sentences in order. A paragraph that cannot be split or masked stays whole."""
+    the rest of its sentences in order. A paragraph that cannot be split or masked stays whole. A unit's
+    own sub-heading is compared too: a run-in one ('Về quốc phòng, an ninh: Hoàn thành …') says
+    something several units may say; a bare one ('a) Về kinh tế') is too short to be shared."""
     items: list[Item] = []
-    spans: dict[tuple[int, int], list] = {}           # (contribution, paragraph) -> sentences
+    spans: dict[tuple[int, int, int], list] = {}      # (contribution, 0 paragraph / 1 heading, position)
+    where: list[tuple[int, int, int, int]] = []
     for ci, c in enumerate(contributions):
-        for pi, p in enumerate(c.paragraphs):
-            try:
-                sentences = split_sentences(p.text)
-                masked = [masker.mask(s.text) for s in sentences]
-            except Exception:  # noqa: BLE001 - a sentence that fails to split or mask stays verbatim, never lost
-                continue
-            spans[(ci, pi)] = sentences
-            for si, m in enumerate(masked):
-                items.append(Item(c.unit_id, c.unit_name, c.source, p.index, ci * 100000 + pi, si, m))
+        for kind, blocks in ((0, c.paragraphs), (1, c.headings)):
+            for pi, p in enumerate(blocks):
+                try:
+                    sentences = split_sentences(p.text)
+                    masked = [masker.mask(s.text) for s in sentences]
+                except Exception:  # noqa: BLE001 - a sentence that fails to split or mask stays verbatim
+                    continue
+                spans[(ci, kind, pi)] = sentences
+                for si, m in enumerate(masked):
+                    items.append(Item(c.unit_id, c.unit_name, c.source, p.index, len(where), si, m))
+                    where.append((ci, kind, pi, si))
     groups = cluster(items, threshold)
-    used: set[tuple[int, int, int]] = set()
+    used: set[tuple[int, int, int, int]] = set()
     statements = []
     for g in groups:
         group_items = [items[i] for i in g]
         statements.append((build_statement(group_items), min(g)))
-        for it in group_items:
-            used.add((it.order // 100000, it.order % 100000, it.sentence))
+        used.update(where[items[i].order] for i in g)
     statements.sort(key=lambda s: (-s[0].n_units, s[1]))
     own = []
     for ci, c in enumerate(contributions):
-        paragraphs = []
-        for pi, p in enumerate(c.paragraphs):
-            sentences = spans.get((ci, pi))
-            if sentences is None or not any((ci, pi, si) in used for si in range(len(sentences))):
-                paragraphs.append(p)
-                continue
-            rest = [s.text for si, s in enumerate(sentences) if (ci, pi, si) not in used]
-            if rest:
-                paragraphs.append(replace(p, text=" ".join(rest)))
-        part = replace(c, paragraphs=tuple(paragraphs))
+        part = replace(c, paragraphs=_remaining(c.paragraphs, ci, 0, spans, used),
+                       headings=_remaining(c.headings, ci, 1, spans, used))
         if part.paragraphs or part.tables or part.headings:
             own.append(part)
     return tuple(s for s, _ in statements), tuple(own)

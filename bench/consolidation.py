@@ -106,9 +106,15 @@ def _strings(value, out: list[str]) -> None:
             _strings(v, out)
 
 
+_NAMING = re.compile(r"(?:Ban Chấp hành |BCH )?(?:Đảng bộ|Đảng ủy|Huyện ủy|Thành ủy|Thị ủy|Quận ủy)"
+                     r"(?: (?:huyện|thành phố|thị xã))? ?(?=\{[^{}]*\})")
+
+
 def make_template(text: str) -> Template | None:
     parts = _PLACEHOLDER.split(text)
-    pieces = [q.strip(" .;:!?,") for p in parts for q in re.split(r"[.;:!?](?:\s|$)", fold(p))]
+    # 'Đảng bộ {place}' names the unit as a whole: the words before the field are not the statement's
+    literal = _PLACEHOLDER.split(_NAMING.sub("", text))
+    pieces = [q.strip(" .;:!?,") for p in literal for q in re.split(r"[.;:!?](?:\s|$)", fold(p))]
     chunks = tuple(q for q in pieces if len(q) >= CHUNK_MIN)
     if not chunks:
         return None
@@ -536,11 +542,12 @@ def calibrate(work: Path, corpora: list[str], thresholds: list[float], docs: int
                             labels.append((key, si) if key else None)
                 nodes_items.append((items, labels))
     rows = []
-    for threshold in thresholds:
+    for threshold, same_words in [(t, True) for t in thresholds] + [(t, False) for t in thresholds]:
         tp = fp = fn = 0
         for items, labels in nodes_items:
             group = {}
-            for g, members in enumerate(cluster(items, threshold)):
+            found = cluster(items, threshold) if same_words else _fuzzy_only(items, threshold)
+            for g, members in enumerate(found):
                 for i in members:
                     group[i] = g
             for i in range(len(items)):
@@ -552,9 +559,29 @@ def calibrate(work: Path, corpora: list[str], thresholds: list[float], docs: int
                     tp += same and pred
                     fp += pred and not same
                     fn += same and not pred
-        rows.append({"threshold": threshold, "precision": round(tp / (tp + fp), 4) if tp + fp else None,
+        rows.append({"threshold": threshold, "same_content_words": same_words, "precision": round(tp / (tp + fp), 4) if tp + fp else None,
                      "recall": round(tp / (tp + fn), 4) if tp + fn else None, "pairs_true": tp + fn})
     return rows
+
+
+def _fuzzy_only(items, threshold: float) -> list[list[int]]:
+    """The clustering without its content-word rule (rapidfuzz on masked keys alone), for comparison."""
+    from rapidfuzz import fuzz, process
+    from tonghop.aggregators.clusters import clusterable
+    candidates = [i for i, it in enumerate(items) if clusterable(it.masked)]
+    if len(candidates) < 2:
+        return []
+    keys = [items[i].masked.key for i in candidates]
+    scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=threshold, workers=-1)
+    taken, groups = set(), []
+    for a in range(len(candidates)):
+        if a in taken:
+            continue
+        group = [a] + [int(b) for b in scores[a].nonzero()[0] if b > a and int(b) not in taken]
+        if len({items[candidates[b]].unit_id for b in group}) > 1:
+            taken.update(group)
+            groups.append([candidates[b] for b in group])
+    return groups
 
 
 def main() -> None:

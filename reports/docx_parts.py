@@ -123,9 +123,22 @@ def setup_styles(doc: docx.document.Document) -> None:
     doc.styles["Normal"].font.size = Pt(13)
 
 
+def hyperlink_rel(part, target: str) -> str:
+    """The rId of an external hyperlink relationship to target, one per target. python-docx's relate_to
+    scans every relationship for each link (quadratic: minutes for a draft of 200 reports); this keeps
+    a map on the part and numbers its own ids ('rIdL1', …), which cannot collide with python-docx's."""
+    links = part.__dict__.setdefault("_tonghop_links", {})
+    r_id = links.get(target)
+    if r_id is None:
+        r_id = f"rIdL{len(links) + 1}"
+        part.rels.add_relationship(RT.HYPERLINK, target, r_id, is_external=True)
+        links[target] = r_id
+    return r_id
+
+
 def add_hyperlink(paragraph, text: str, target: str, italic: bool = True) -> None:
     """An external hyperlink run (blue, underlined, italic unless told) at the end of the paragraph."""
-    r_id = paragraph.part.relate_to(target, RT.HYPERLINK, is_external=True)
+    r_id = hyperlink_rel(paragraph.part, target)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), r_id)
     run = OxmlElement("w:r")

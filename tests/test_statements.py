@@ -90,7 +90,11 @@ def test_statement_neutral_subject_each_units_figures_and_totals():
     assert st_.text == "Ban Thường vụ các cấp ủy đã tổ chức … hội nghị quán triệt Nghị quyết cho … cán bộ."
     assert [(m.short_name, m.figures) for m in st_.mentions] == [
         ("Đại Lộc", ("4 hội nghị", "1.250 cán bộ")), ("Duy Xuyên", ("3 hội nghị", "870 cán bộ"))]
-    assert st_.totals == ("tổng cộng 7 hội nghị", "tổng cộng 2.120 cán bộ")
+    assert st_.totals == ("tổng cộng 7 hội nghị, 2.120 cán bộ",)
+    listed = build_statement(_items([("dai-loc", "1. Ban hành 3 chương trình hành động thực hiện nghị quyết;"),
+                                     ("hoa-vang", "1. Ban hành 5 chương trình hành động thực hiện nghị quyết;")]))
+    assert listed.text.startswith("1. Ban hành … chương trình")                # the shared label stays
+    assert [m.figures for m in listed.mentions] == [("3 chương trình",), ("5 chương trình",)]   # not a figure
     same = build_statement(_items([("dai-loc", "Đảng bộ huyện Đại Lộc có 52 tổ chức cơ sở đảng trực thuộc."),
                                    ("duy-xuyen", "Đảng bộ huyện Duy Xuyên có 52 tổ chức cơ sở đảng trực thuộc.")]))
     assert same.text == "Các đảng bộ có 52 tổ chức cơ sở đảng trực thuộc." and not same.totals
