@@ -26,9 +26,9 @@ run: $(STAMP)
 	@echo "  $(OUT)/chi-tieu.xlsx          (bảng chỉ tiêu / indicator workbook)"
 	@echo "  $(OUT)/manifest.json          (nhật ký lượt chạy / run manifest)"
 
-# On every core: each test module on one worker (its corpora built once), the modules that run the flow
-# together (one Prefect test server per worker). `-n 0` in PYTEST_ARGS runs serially.
-PYTEST_ARGS ?= -n auto --dist loadgroup
+# On every core, each test file on one worker (its module-scoped corpora and Prefect server built once
+# per worker). `make test PYTEST_ARGS=` runs serially.
+PYTEST_ARGS ?= -n auto --dist loadfile
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

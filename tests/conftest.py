@@ -15,20 +15,6 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="tonghop-prefect-"))
 
 
-# Modules that run the flow share one Prefect test server per worker: under `pytest -n N --dist loadgroup`
-# (make test) they go to the same worker, every other module to one worker of its own choosing (its
-# module-scoped corpora are built once).
-PREFECT_MODULES = {"test_flow", "test_inbox", "test_libreoffice", "test_golden"}
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if not any(True for _ in item.iter_markers("xdist_group")):
-            module = item.module.__name__.rsplit(".", 1)[-1] if item.module else item.nodeid.split("::")[0]
-            item.add_marker(pytest.mark.xdist_group("prefect" if module in PREFECT_MODULES else module))
-
-
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="rewrite tests/golden/ from this run's deliverables (then review the diff)")
