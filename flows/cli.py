@@ -5,6 +5,7 @@ import json
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
@@ -49,6 +50,7 @@ def parse_cmd(
     from tonghop.flows.pipeline import load_context, parse_or_reject
     from tonghop.model import Rejection
     from tonghop.reference import ReferenceDataError
+    from tonghop.reports.names import display_name
 
     try:
         ctx = load_context(outline, catalog, units)
@@ -56,14 +58,16 @@ def parse_cmd(
         _fail(str(exc))
     failed = 0
     for path in files:
-        sub = parse_or_reject(path, ctx)
-        if isinstance(sub, Rejection):      # unreadable, or a bug on this file: one line, like a bad file
-            error = sub.reason
+        shown = display_name(str(path))
+        result = parse_or_reject(path, ctx) if not path.is_dir() else Rejection(
+            str(path), None, f"{shown} là thư mục / is a folder")
+        if isinstance(result, Rejection):
             failed += 1
             if len(files) == 1:
-                _fail(f"{path.name}: {error}")
-            typer.echo(json.dumps({"source": str(path), "error": error}, ensure_ascii=False))
+                _fail(f"{display_name(path.name)}: {result.reason}")
+            typer.echo(json.dumps({"source": shown, "error": result.reason}, ensure_ascii=False))
             continue
+        sub = replace(result, source=shown)
         if as_json:
             indent = 2 if len(files) == 1 else None
             typer.echo(json.dumps(sub.to_json(), ensure_ascii=False, indent=indent))
@@ -93,8 +97,17 @@ def run_cmd(
     units: Optional[Path] = typer.Option(None, "--units", help=UNITS_HELP),
     period: Optional[str] = typer.Option(None, "--period", help="Kỳ báo cáo, vd. '6 tháng đầu năm 2023' / reporting period"),
     overwrite: bool = typer.Option(False, "--overwrite", help="Ghi đè kết quả cũ thay vì lưu vào out/luu-tru / overwrite earlier outputs instead of archiving them"),
+    full: bool = typer.Option(False, "--full", help="Phân tích lại mọi tệp, không dùng kết quả đã lưu / parse every file again, ignoring the kept results"),
+    runner: str = typer.Option("process", "--task-runner", help="process (mọi nhân CPU / every core, mặc định / default), threads, dask"),
+    dask_address: Optional[str] = typer.Option(None, "--dask-address", help="Địa chỉ cụm Dask có sẵn, vd. tcp://10.0.0.5:8786 / address of a running Dask scheduler (default: a local cluster)"),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Số tiến trình phân tích / parse processes (mặc định / default: số nhân CPU / CPU count)"),
+    time_limit: float = typer.Option(120.0, "--time-limit", min=1.0, help="Giây tối đa cho một tệp / seconds one file may take"),
 ) -> None:
     """Chạy tổng hợp một lần / run the consolidation once over every submission in the inbox."""
+    if runner not in ("process", "threads", "dask"):
+        _fail(f"--task-runner phải là process, threads hoặc dask / --task-runner must be process, threads or dask: {runner}")
+    if dask_address and runner != "dask":
+        runner = "dask"
     if not inbox.is_dir():
         _fail(f"Không tìm thấy thư mục hộp thư {inbox} / inbox folder not found: {inbox}")
     from tonghop.flows.pipeline import load_context
@@ -106,12 +119,16 @@ def run_cmd(
         _fail(str(exc))
     _check_writable(out)
     _prefect_env()
-    from tonghop.flows.nightly import consolidate_flow
+    from tonghop.flows.nightly import consolidate_flow, task_runner
 
     try:
-        summary = consolidate_flow(inbox=str(inbox), out=str(out), outline=outline,
-                                   catalog=str(catalog) if catalog else None,
-                                   units=str(units) if units else None, period=period, overwrite=overwrite)
+        flow_fn = consolidate_flow
+        if runner == "dask":
+            flow_fn = consolidate_flow.with_options(task_runner=task_runner("dask", dask_address, workers))
+        summary = flow_fn(inbox=str(inbox), out=str(out), outline=outline,
+                          catalog=str(catalog) if catalog else None,
+                          units=str(units) if units else None, period=period, overwrite=overwrite,
+                          full=full, runner=runner, workers=workers, time_limit=time_limit)
     except ReferenceDataError as exc:
         _fail(str(exc))
     except OSError as exc:

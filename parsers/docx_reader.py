@@ -19,7 +19,8 @@ from tonghop.parsers.legacy import decode, is_unicode_vietnamese, legacy_encodin
 from tonghop.parsers.normalize import clean
 from tonghop.parsers.numbering import Counter, read_numbering
 
-__all__ = ["Block", "DocxError", "MAX_XML_BYTES", "MC", "read_docx", "StyleInfo", "W"]
+__all__ = ["Block", "clean_lines", "container_warnings", "DocxError", "foreign_format_error", "foreign_format_reason",
+           "MAX_XML_BYTES", "MC", "ole_kind", "read_docx", "read_limited", "StyleInfo", "W"]
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -115,6 +116,9 @@ class _Context:
 
 def read_docx(data: bytes) -> tuple[list[Block], list[FileWarning]]:
     """Blocks of the document body in order, and reading warnings."""
+    foreign = foreign_format_error(data)
+    if foreign is not None:
+        raise foreign
     try:
         zf = zipfile.ZipFile(BytesIO(data))
     except zipfile.BadZipFile as exc:
@@ -123,6 +127,7 @@ def read_docx(data: bytes) -> tuple[list[Block], list[FileWarning]]:
         raise DocxError(f"Tệp zip hỏng hoặc không hỗ trợ ({_reason(exc)}) / corrupt or unsupported zip archive") from exc
     with zf:
         names = set(zf.namelist())
+        package_warnings = container_warnings(zf, names)
         if "word/document.xml" not in names:
             raise DocxError("Tệp .docx thiếu word/document.xml / .docx without word/document.xml")
         document_xml = _read_part(zf, "word/document.xml")
@@ -134,7 +139,7 @@ def read_docx(data: bytes) -> tuple[list[Block], list[FileWarning]]:
         styles = _LazyStyles(styles_xml)
         default_font = styles.default_font()
         styles_legacy = _complex_text(styles_xml)
-        part_warnings: list[FileWarning] = []
+        part_warnings: list[FileWarning] = list(package_warnings)
         numbering = read_numbering(_optional_part(zf, names, "word/numbering.xml", part_warnings))
         footnotes = _read_footnotes(_optional_part(zf, names, "word/footnotes.xml", part_warnings), styles, default_font)
     ctx = _Context(styles=styles, default_font=default_font, counter=Counter(numbering), footnotes=footnotes,
@@ -158,7 +163,7 @@ def _read_part(zf: zipfile.ZipFile, name: str) -> bytes:
     if info.file_size > MAX_XML_BYTES:
         raise DocxError(f"Phần {name} quá lớn ({info.file_size} byte) / part {name} too large")
     try:
-        return zf.read(name)
+        return read_limited(zf, info, MAX_XML_BYTES)
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, zlib.error, ValueError) as exc:
         raise DocxError(f"Tệp .docx hỏng, không đọc được {name} / corrupt .docx, cannot read {name}") from exc
 
@@ -316,7 +321,33 @@ class _Runs:
 
 _W_T, _W_SYM, _W_SOFT_HYPHEN = _W + "t", _W + "sym", _W + "softHyphen"
 _HEX = frozenset("0123456789abcdefABCDEF")
-_RUN_CHARS = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+# A tab (w:tab, or an absolute-position w:ptab) separates words; a line break (w:br: Shift+Enter, or a page
+# or column break inside a paragraph; w:cr) starts a new line of the same paragraph. Both are whitespace
+# wherever text is read: body, table cells, text boxes, footnotes.
+_W_TAB, _W_PTAB, _W_BR, _W_CR = _W + "tab", _W + "ptab", _W + "br", _W + "cr"
+_RUN_CHARS = {_W_TAB: "\t", _W_PTAB: "\t", _W_BR: "\n", _W_CR: "\n", _W + "noBreakHyphen": "-"}
+_PLAIN_TEXT_TAGS = (_W_T, _W_TAB, _W_PTAB, _W_BR, _W_CR)
+
+
+def clean_lines(text: str) -> str:
+    """Display form of a paragraph's text: each line cleaned (one space between words, tabs included),
+    empty lines dropped, lines kept apart by a newline (a soft break stays a line break)."""
+    if "\n" not in text:
+        return clean(text)
+    return "\n".join(line for line in map(clean, text.split("\n")) if line)
+
+
+def _plain_runs_text(p) -> str:
+    """A paragraph's text from its w:t, tab and break elements in document order (no legacy fonts,
+    alternate content or fields to care for); tab stops defined in w:pPr are not text."""
+    out = []
+    for el in p.iter(*_PLAIN_TEXT_TAGS):
+        tag = el.tag
+        if tag == _W_T:
+            out.append(el.text or "")
+        elif el.getparent().tag == _W_R:
+            out.append(_RUN_CHARS[tag])
+    return "".join(out)
 
 
 def _run_text(run, legacy: bool) -> str:
@@ -467,15 +498,15 @@ def _plain_paragraph(p, ctx: _Context) -> str:
     """Text of a paragraph inside a text box, footnote or table cell (legacy fonts decoded); the text
     of its own text boxes and footnotes follows on lines of their own."""
     if ctx.plain_text:
-        text = "".join(p.itertext(_W_T))
+        text = _plain_runs_text(p)
         if looks_legacy(text) is None:
-            return clean(text)
+            return clean_lines(text)
     ppr = p.find(_W + "pPr")
     sid = ppr.find(_W + "pStyle").get(_W + "val") if ppr is not None and ppr.find(_W + "pStyle") is not None \
         else ctx.default_style
     acc = _Runs()
     _collect_runs(p, ctx, ctx.styles.get(sid, StyleInfo()), acc)
-    return "\n".join([clean(_finish(acc, ctx)[0])] + [t for _, texts in acc.extra for t in texts]).strip("\n")
+    return "\n".join([clean_lines(_finish(acc, ctx)[0])] + [t for _, texts in acc.extra for t in texts]).strip("\n")
 
 
 def _paragraph_props(ppr) -> tuple[str | None, int | None, str | None, int | None, bool | None]:
@@ -518,8 +549,8 @@ def _read_paragraph(p, index: int, ctx: _Context) -> list[Block]:
     acc = _Runs()
     _collect_runs(p, ctx, style, acc)
     joined, raw_joined, all_bold, all_caps = _finish(acc, ctx)
-    text = clean(joined)
-    raw = clean(raw_joined) if raw_joined else ""
+    text = clean_lines(joined)
+    raw = clean_lines(raw_joined) if raw_joined else ""
     label = fmt = None
     if num_id and num_id != "0" and text:
         rendered = ctx.counter.label(num_id, num_level or 0)
@@ -645,3 +676,120 @@ def _read_footnotes(root, styles, default_font) -> dict[str, list[str]]:
         texts = [t for t in (_plain_paragraph(p, ctx) for p in fn.iter(_W + "p")) if t]
         notes[fn.get(_W + "id") or ""] = texts
     return notes
+
+
+# ---------------------------------------------------------------- what a file really is (format detection)
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"          # OLE compound file: Word 97-2003, or an encrypted .docx
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # the stream an encrypted OOXML file holds
+_WORD_DOCUMENT = "WordDocument".encode("utf-16-le")
+SNIFF_BYTES = 100 * 1024 * 1024                          # how much of an OLE file is searched for its streams
+ODT_MIME = b"application/vnd.oasis.opendocument.text"
+MACRO_CONTENT_TYPE = b"macroEnabled"
+
+ENCRYPTED = ("Tệp Word có mật khẩu, hãy gỡ mật khẩu rồi gửi lại / password protected Word file, remove the "
+             "password and send it again")
+WORD_97 = ("Tệp Word 97-2003 (.doc): hãy mở bằng Word hoặc LibreOffice, chọn Lưu thành (Save As) .docx rồi gửi "
+           "lại / Word 97-2003 (.doc) file: open it in Word or LibreOffice, Save As .docx and send it again")
+ODT = ("Tệp OpenDocument (.odt): hãy mở bằng LibreOffice, chọn Lưu thành (Save As) kiểu Word (.docx) rồi gửi "
+       "lại / OpenDocument (.odt) file: open it in LibreOffice, Save As Word (.docx) and send it again")
+PDF = ("Tệp .pdf không đọc được nội dung theo đề cương: hãy gửi bản .docx của báo cáo / .pdf file: send the "
+       "report's .docx instead")
+RTF = ("Tệp RTF (.rtf): hãy mở bằng Word, chọn Lưu thành (Save As) .docx rồi gửi lại / RTF file: open it in "
+       "Word, Save As .docx and send it again")
+MACRO_WARNING = FileWarning("macro", "Tệp có macro (.docm): chỉ đọc văn bản, macro không được chạy hay chép lại",
+                            "macro-enabled file (.docm): text read, macros neither run nor copied")
+
+
+def ole_kind(data: bytes) -> str | None:
+    """For an OLE compound file: "encrypted" (an EncryptedPackage stream: a password-protected .docx),
+    "doc" (a WordDocument stream: Word 97-2003) or "ole" (another Office file); None for anything else.
+    The stream names are found in the directory entries (UTF-16 names), without decrypting anything."""
+    if not data.startswith(OLE_MAGIC):
+        return None
+    if _ENCRYPTED_PACKAGE in data:
+        return "encrypted"
+    if _WORD_DOCUMENT in data:
+        return "doc"
+    return "ole"
+
+
+def read_limited(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """A member's bytes, streamed, refusing one whose declared or actual size passes `limit` (a zip bomb
+    may lie about its size: the stream is cut where the limit is crossed, before it fills memory)."""
+    if info.file_size > limit:
+        raise DocxError(f"Phần {info.filename} quá lớn ({info.file_size} byte) / part {info.filename} too large")
+    chunks, total = [], 0
+    with zf.open(info) as fh:
+        while chunk := fh.read(1 << 20):
+            total += len(chunk)
+            if total > limit:
+                raise DocxError(f"Phần {info.filename} giải nén quá lớn / part {info.filename} expands too large")
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def foreign_format_error(data: bytes) -> DocxError | None:
+    """The one-line error for bytes that are some other format than a .docx (what the unit should do),
+    or None when they may be a .docx (a zip)."""
+    kind = ole_kind(data)
+    if kind == "encrypted":
+        return DocxError(ENCRYPTED)
+    if kind == "doc":
+        return DocxError(WORD_97)
+    if kind == "ole":
+        return DocxError("Tệp Office cũ (OLE), không phải .docx: hãy lưu thành .docx rồi gửi lại / legacy Office "
+                         "(OLE) file, not a .docx: save it as .docx and send it again")
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF"):
+        return DocxError(PDF)
+    if head.startswith(b"{\\rtf"):
+        return DocxError(RTF)
+    if data.startswith(b"PK") and b"mimetype" in data[:128] and ODT_MIME in data[:256]:
+        return DocxError(ODT)
+    return None
+
+
+def container_warnings(zf: zipfile.ZipFile, names: set[str]) -> list[FileWarning]:
+    """Warnings about the package itself: a macro-enabled document (.docm) is read for its text only;
+    an OpenDocument package is refused with what to do."""
+    if "content.xml" in names and "word/document.xml" not in names:
+        raise DocxError(ODT)
+    if "word/vbaProject.bin" in names:
+        return [MACRO_WARNING]
+    if "[Content_Types].xml" in names:
+        info = zf.getinfo("[Content_Types].xml")
+        if info.file_size <= 1024 * 1024:
+            try:
+                if MACRO_CONTENT_TYPE in zf.read(info):
+                    return [MACRO_WARNING]
+            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, zlib.error, ValueError):
+                return []
+    return []
+
+
+def foreign_format_reason(path) -> str:
+    """Why a file with a name the reader does not take (.doc, .odt, .pdf, …) is refused, and what the unit
+    should do; the file's first bytes decide when they say more than its name (an encrypted .docx
+    renamed .doc says it has a password)."""
+    from pathlib import Path
+
+    p = Path(path)
+    suffix = p.suffix.lower()
+    try:
+        with open(p, "rb") as fh:
+            data = fh.read(SNIFF_BYTES if suffix in (".doc", ".docx", ".dot", ".xls", "") else 4096)
+    except OSError:
+        data = b""
+    if suffix in (".doc", ".dot") and ole_kind(data) == "ole":
+        return WORD_97
+    err = foreign_format_error(data)
+    if err is not None:
+        return str(err)
+    if suffix in (".odt", ".ott"):
+        return ODT
+    if suffix in (".doc", ".dot"):
+        return WORD_97
+    shown = suffix or "(không có đuôi)"
+    return (f"Định dạng {shown} không hỗ trợ, cần lưu thành .docx / unsupported format {suffix or '(none)'}, "
+            f"save as .docx")

@@ -24,6 +24,7 @@ from tonghop.aggregators.consolidate import Consolidation, NodeContent
 from tonghop.aggregators.versions import parse_time
 from tonghop.model import AggregateRow, Contribution, MergedParagraph, OutlineNode, Paragraph, Table
 from tonghop.parsers.normalize import strip_diacritics
+from tonghop.reports.names import file_uri
 from tonghop.reports.atomic import stable_zip, write_bytes_atomic
 from tonghop.reports.labels import TONG_HOP_LABEL
 
@@ -86,8 +87,9 @@ def format_number(value: float | None) -> str:
 
 def source_link(source: str, source_root: Path | None = None) -> str:
     """Hyperlink target for a source file (a path relative to source_root, else to the working directory):
-    an absolute, percent-encoded file:// URI, so the link survives the draft being moved or archived."""
-    return ((source_root or Path.cwd()) / source).resolve().as_uri()
+    an absolute, percent-encoded file:// URI, so the link survives the draft being moved or archived. A
+    source shown escaped (reports/names.py) links to the file's raw bytes, so the link still opens it."""
+    return file_uri(source_root, source)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from openpyxl.writer.excel import ExcelWriter
 from tonghop.aggregators.consolidate import Consolidation, latest_records, review_reason, submission_status, unit_key
 from tonghop.aggregators.versions import parse_time
 from tonghop.model import FileRecord, FileStatus, IndicatorValue, Reference, Status, warning_texts
+from tonghop.parsers.units import unit_evidence
 from tonghop.reports.atomic import stable_zip, write_bytes_atomic
 from tonghop.reports.labels import HUONG_LABEL, STATUS_LABEL, TONG_HOP_LABEL
 
@@ -143,11 +144,16 @@ def review_rows(cons: Consolidation, ref: Reference, threshold: float, records=(
 def register_rows(cons: Consolidation, records, ref: Reference) -> list[list]:
     """Nộp báo cáo: every registry unit (submitted or not), then files no registry unit claims."""
     rows = [["Mã đơn vị", "Tên đơn vị", "Trong danh sách", "Đã nộp", "Tệp", "Thời điểm nhận", "Hạn nộp",
-             "Đúng hạn", "Trạng thái tệp", "Ghi chú"]]
+             "Đúng hạn", "Trạng thái tệp", "Ghi chú", "Căn cứ xác định đơn vị", "Điểm xác định đơn vị",
+             "Cần rà soát đơn vị"]]
+    subs = {sub.source: sub for sub in cons.submissions}
     for s in submission_status(records, cons.submissions, ref):
-        rows.append([s.unit_id, s.unit_name, _yes_no(s.registered), "Có" if s.submitted else "Chưa",
+        sub = subs.get(s.source) if s.source else None
+        evidence, score, review = unit_evidence(sub.unit) if sub is not None else (None, None, False)
+        submitted = "Cần rà soát" if review else "Có" if s.submitted else "Chưa"
+        rows.append([s.unit_id, s.unit_name, _yes_no(s.registered), submitted,
                      s.source, excel_time(s.received), s.deadline, _yes_no(s.on_time), s.file_status,
-                     s.note or None])
+                     s.note or None, evidence, score, "Có" if review else None])
     return rows
 
 
@@ -173,6 +179,8 @@ def fill_sheet(ws: Worksheet, rows: list[list], freeze: str = "A2") -> None:
     widths: dict[int, int] = {}
     for row in ws.iter_rows():
         for cell in row:
+            if cell.data_type == "f":           # text from a report or a file name starting with "=" stays text
+                cell.data_type = "s"
             if isinstance(cell.value, datetime):
                 cell.number_format = _DATETIME
             elif isinstance(cell.value, date):

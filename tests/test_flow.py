@@ -496,8 +496,8 @@ def xlsx_dump(path: Path) -> dict:
 
 def manifest_without_timings(path: Path) -> dict:
     data = json.loads(path.read_text(encoding="utf-8"))
-    for key in ("started_at", "seconds"):
-        data["run"].pop(key)
+    for key in ("started_at", "seconds", "parse"):       # parse: seconds and how many came from the cache
+        data["run"].pop(key, None)
     for entry in data["files"]:
         entry.pop("seconds")
     return data
