@@ -31,6 +31,7 @@ from tonghop.model import FileRecord, FileStatus, Rejection, Submission
 from tonghop.parsers.docx_reader import foreign_format_reason
 from tonghop.parsers.parse import file_sha256
 from tonghop.reports.archive import archive_previous
+from tonghop.reports.changes import CHANGES_MD, build_state, compare, load_state, write_changes, write_state
 from tonghop.reports.draft_docx import write_draft
 from tonghop.reports.manifest import write_manifest, write_status_csv
 from tonghop.reports.names import display_name
@@ -277,24 +278,28 @@ def consolidate_flow(inbox: str, out: str, outline: str = "de-cuong-huyen", cata
     subs = [s for s, _ in kept]
     cons = consolidate(subs, ctx.ref)
     out_dir.mkdir(parents=True, exist_ok=True)
-    archived = None if overwrite else archive_previous(out_dir, (DRAFT, WORKBOOK, MANIFEST, STATUS))
+    state = build_state(cons, started_at)
+    changes = compare(load_state(out_dir), state, cons, ctx.ref, datetime.now(TZ).date())
+    archived = None if overwrite else archive_previous(out_dir, (DRAFT, WORKBOOK, MANIFEST, STATUS, CHANGES_MD))
     run_info = {"started_at": started_at, "inbox": display_name(str(inbox_dir)), "period": period,
                 "as_of": inputs_time(records).isoformat(),
                 "archived_previous": str(archived) if archived else None}
     write_draft(cons, out_dir / DRAFT, period=period, run_info=run_info, base_dir=inbox_dir)
-    write_workbook(cons, records, ctx.ref, out_dir / WORKBOOK)
+    write_workbook(cons, records, ctx.ref, out_dir / WORKBOOK, changes=changes)
     write_status_csv(cons, records, ctx.ref, out_dir / STATUS)
+    write_changes(changes, out_dir)
     cache.prune()
     run_info["parse"] = {"files": len(to_parse), "parsed": len(to_parse) - cache.hits, "cached": cache.hits,
                          "seconds": round(parse_seconds, 3), "runner": runner}
     run_info["seconds"] = round(time.perf_counter() - started, 3)
     manifest = write_manifest(records, subs, ctx.ref, out_dir / MANIFEST, run_info)
+    write_state(state, out_dir)             # last: a night that fails before here is compared against again
     counts = {s: sum(1 for r in records if r.status == s) for s in ("ok", "rejected", "skipped")}
     message = (f"Đã tổng hợp {counts['ok']} báo cáo ({counts['rejected']} bị từ chối, {counts['skipped']} bỏ qua); "
                f"{len(cons.missing)} đơn vị chưa nộp. / Consolidated {counts['ok']} reports "
                f"({counts['rejected']} rejected, {counts['skipped']} skipped); {len(cons.missing)} units missing.")
     return {"message": message, "counts": counts, "manifest": str(manifest), "parse": run_info["parse"],
-            "outputs": [str(out_dir / n) for n in (DRAFT, WORKBOOK, MANIFEST, STATUS)]}
+            "outputs": [str(out_dir / n) for n in (DRAFT, WORKBOOK, MANIFEST, STATUS, CHANGES_MD)]}
 
 
 def schedule_args(settings: Settings) -> dict:

@@ -17,6 +17,7 @@ from tonghop.aggregators.versions import parse_time
 from tonghop.model import FileRecord, FileStatus, IndicatorValue, Reference, Status, warning_texts
 from tonghop.reports.atomic import stable_zip, write_bytes_atomic
 from tonghop.reports.labels import HUONG_LABEL, STATUS_LABEL, TONG_HOP_LABEL
+from tonghop.reports.changes import add_changes_sheet
 
 __all__ = [
     "build_workbook", "catalog_rows", "DETAIL_HEADER", "detail_rows", "excel_time", "file_warnings", "fill_sheet",
@@ -194,7 +195,7 @@ def inputs_time(records) -> datetime:
 
 
 def build_workbook(cons: Consolidation, records, ref: Reference,
-                   review_threshold: float | None = None) -> Workbook:
+                   review_threshold: float | None = None, changes=None) -> Workbook:
     """The five sheets as an openpyxl Workbook (not yet saved); the review threshold is the consolidation's."""
     review_threshold = cons.review_threshold if review_threshold is None else review_threshold
     wb = Workbook()
@@ -203,6 +204,7 @@ def build_workbook(cons: Consolidation, records, ref: Reference,
                register_rows(cons, records, ref), catalog_rows(ref))
     for title, rows in zip(SHEETS, content):
         fill_sheet(wb.create_sheet(title), rows, freeze="C2" if title == "Tổng hợp" else "A2")
+    add_changes_sheet(wb, changes)          # `Thay đổi` (reports/changes.py), when the flow computed changes
     stamp = inputs_time(records)
     wb.properties.creator = wb.properties.lastModifiedBy = "tonghop"
     wb.properties.title = "Bảng tổng hợp chỉ tiêu"
@@ -211,9 +213,9 @@ def build_workbook(cons: Consolidation, records, ref: Reference,
 
 
 def write_workbook(cons: Consolidation, records: list[FileRecord] | tuple[FileRecord, ...], ref: Reference,
-                   path: Path | str, review_threshold: float | None = None) -> Path:
+                   path: Path | str, review_threshold: float | None = None, changes=None) -> Path:
     """Write chi-tieu.xlsx atomically; the same inputs give the same bytes."""
     buffer = io.BytesIO()
     with ZipFile(buffer, "w", ZIP_DEFLATED) as archive:   # Workbook.save would stamp 'modified' with now
-        ExcelWriter(build_workbook(cons, records, ref, review_threshold), archive).save()
+        ExcelWriter(build_workbook(cons, records, ref, review_threshold, changes), archive).save()
     return write_bytes_atomic(Path(path), stable_zip(buffer.getvalue()))
