@@ -26,7 +26,7 @@ from tonghop.flows.cache import ParseCache
 from tonghop.flows.pipeline import RunContext, load_context, parse_or_reject
 from tonghop.flows.progress import Progress
 from tonghop.flows.settings import Settings
-from tonghop.flows.workers import DEFAULT_TIME_LIMIT, ParsePool
+from tonghop.flows.workers import CRASH_REASON, DEFAULT_TIME_LIMIT, ParsePool, timeout_reason
 from tonghop.model import FileRecord, FileStatus, Rejection, Submission
 from tonghop.parsers.docx_reader import foreign_format_reason
 from tonghop.parsers.parse import file_sha256
@@ -219,14 +219,23 @@ def parse_all(paths: list[Path], inbox: Path, ctx: RunContext, spec: tuple, cach
         _POOLS[id(pool)] = pool
     try:
         futures = {}
+        # on Dask the worker processes are not ours to kill: Prefect's task time-out interrupts Python code
+        submit = parse_task.with_options(timeout_seconds=time_limit).submit if mode == "dask" else parse_task.submit
         for i, p, sha in todo:
-            fut = parse_task.submit(str(p), mode, pool_id=id(pool) if pool else None,
+            fut = submit(str(p), mode, pool_id=id(pool) if pool else None,
                                     ctx=ctx if mode == "threads" else None,
                                     spec=spec if mode == "dask" else None)
             futures[fut] = (i, p, sha)
         for fut in as_completed(list(futures)):
             i, p, sha = futures[fut]
-            result, seconds = fut.result()
+            try:
+                result, seconds = fut.result()
+            except Exception as exc:  # noqa: BLE001 - a task that failed (time-out, lost worker) is one file's
+                timed_out = isinstance(exc, TimeoutError) or "Timeout" in type(exc).__name__
+                get_run_logger().warning("Tác vụ phân tích %s thất bại / parse task failed: %r",
+                                         display_name(str(p)), exc)
+                result = Rejection(str(p), None, timeout_reason(time_limit) if timed_out else CRASH_REASON)
+                seconds = 0.0
             if isinstance(result, Submission) or (result.sha256 is not None and result.error is None):
                 cache.put(sha, str(p), result, round(seconds, 4))   # not a time-out or crash: those may pass next time
             results[i] = _record(result, p, inbox, sha, seconds)
