@@ -10,7 +10,7 @@ from datetime import date
 from enum import StrEnum
 
 __all__ = [
-    "Aggregation", "AggregateRow", "Candidate", "Catalog", "CatalogEntry", "Contribution", "Direction", "FileRecord",
+    "Aggregation", "AggregateRow", "Candidate", "Catalog", "CatalogEntry", "Contribution", "Decision", "Direction", "FileRecord",
     "FileStatus", "FileWarning", "IndicatorValue", "MergedParagraph", "Outline", "OutlineNode", "Paragraph",
     "Reference", "Rejection", "Section", "SourceKind", "SourceRef", "Status", "Submission", "Table", "Unit",
     "UnitMatch", "warning_texts",
@@ -228,6 +228,20 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """An analyst's decision on a reading of one unit (a row of quyet-dinh.csv).
+
+    `decision` is a catalog id, "-" (not a catalog indicator) or "" (only the value is corrected)."""
+
+    unit_id: str
+    name_raw: str
+    decision: str
+    analyst: str = ""
+    decided_at: str = ""          # ISO timestamp
+    value: float | None = None    # corrected value ("Giá trị đúng"), None when not corrected
+
+
+@dataclass(frozen=True)
 class IndicatorValue:
     """One reported indicator, read from a table row or a sentence."""
 
@@ -246,6 +260,8 @@ class IndicatorValue:
     status_raw: str | None = None
     status_derived: bool = False
     candidates: tuple[Candidate, ...] = ()
+    decision: Decision | None = None      # the analyst's decision applied to this reading
+    original_value: float | None = None   # the value as read, when an analyst corrected it
 
 
 @dataclass(frozen=True)

@@ -235,7 +235,7 @@ def review_reason(iv: IndicatorValue, catalog: Catalog, threshold: float = REVIE
     entry = catalog.get(iv.id) if iv.id is not None else None
     if entry is None:
         return UNMATCHED
-    if iv.score < threshold:
+    if iv.score < threshold and iv.decision is None:      # an analyst's decision outweighs the score
         return low_score(threshold)
     if unit_factor(iv.unit, entry.dvt) is None:
         return f"ĐVT khác danh mục ({iv.unit} ≠ {entry.dvt}) / unit differs from the catalog ({entry.dvt})"

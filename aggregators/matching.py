@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -23,8 +24,9 @@ from tonghop.parsers.normalize import ABBREVIATIONS, match_key, strip_diacritics
 from tonghop.reference import load_abbreviations
 
 __all__ = [
-    "build_matcher", "match_name", "match_names", "MATCH_THRESHOLD", "Matcher", "MatchResult", "merge_abbreviations",
-    "name_key", "unit_class", "unit_suffix",
+    "ALIAS_THRESHOLD", "alias_hits", "alias_key", "build_matcher", "match_name", "match_names", "MATCH_THRESHOLD",
+    "Matcher", "MatchResult", "merge_abbreviations", "name_key", "NOT_IN_CATALOG", "unit_class", "unit_suffix",
+    "with_aliases",
 ]
 
 
@@ -33,6 +35,10 @@ __all__ = [
 # and near-miss traps, both shipped catalogs, seed 7): the smallest threshold whose precision is
 # >= 0.995 on each catalog (margin over the 0.98 requirement; 0.695 for seeds 7 and 101). Recompute with `python bench/calibrate_match.py`.
 MATCH_THRESHOLD = 0.695
+# A name this close to a name an analyst decided for the same unit (token_sort_ratio on alias keys, same
+# qualifiers) is that decided name: "Số xã đạt chuẩn NTM" and "Số xã đạt chuẩn NTM." / "số xã đạt chuẩn NTM".
+ALIAS_THRESHOLD = 0.92
+NOT_IN_CATALOG = -1     # owner of an alias an analyst decided is not a catalog indicator ("-")
 
 # Syllable spelling variants that match_key leaves alone (i/y, tone-placement residue).
 _SPELLING = {"tỉ": "tỷ", "kĩ": "kỹ", "lí": "lý", "mĩ": "mỹ", "sỹ": "sĩ", "kỉ": "kỷ", "quí": "quý",
@@ -119,6 +125,7 @@ class Matcher:
     plain: _Space = field(repr=False)
     entry_units: tuple[str | None, ...] = ()
     threshold: float = MATCH_THRESHOLD
+    aliases: tuple[tuple[str, int], ...] = ()   # one unit's decided names: (alias key, entry index or NOT_IN_CATALOG)
 
 
 # ---------------------------------------------------------------- abbreviations
@@ -203,6 +210,65 @@ def _unit_factor(query: str | None, entry: str | None) -> float:
     return 0.8
 
 
+# ---------------------------------------------------------------- unit-scoped aliases
+
+
+def alias_key(name: str) -> str:
+    """The form under which a decided name is compared: name_key with the built-in abbreviations, without
+    diacritics (so a later report typed without them, or with other abbreviations, still finds it)."""
+    return strip_diacritics(name_key(name, _BUILTIN_ABBREVIATIONS))
+
+
+def alias_hits(names: list[str], alias_keys: list[str], threshold: float = ALIAS_THRESHOLD) -> list[int | None]:
+    """For each name, the index of the alias key it is (exact key, else the closest at `threshold` or more
+    with the same qualifiers), or None."""
+    if not names or not alias_keys:
+        return [None] * len(names)
+    keys = [alias_key(n) for n in names]
+    exact = {k: i for i, k in reversed(list(enumerate(alias_keys)))}
+    sims = process.cdist(keys, alias_keys, scorer=fuzz.token_sort_ratio, processor=None, dtype=np.float32) / 100.0
+    flags_q, flags_a = _flags(_PLAIN_QUALIFIERS, keys), _flags(_PLAIN_QUALIFIERS, list(alias_keys))
+    same = (flags_q[:, None, :] == flags_a[None, :, :]).all(axis=2)
+    sims = np.where(same, sims, 0.0)
+    out: list[int | None] = []
+    for r, k in enumerate(keys):
+        if k in exact:
+            out.append(exact[k])
+            continue
+        best = int(np.argmax(sims[r]))
+        out.append(best if k and sims[r, best] >= threshold else None)
+    return out
+
+
+def with_aliases(matcher: Matcher, aliases: Iterable[tuple[str, str]]) -> Matcher:
+    """The matcher for one unit, with the names an analyst decided for that unit as aliases:
+    (name as written, catalog id or "-"). Ids not in the catalog are left out."""
+    index = {e.id: i for i, e in enumerate(matcher.catalog.entries)}
+    pairs = []
+    for name, target in aliases:
+        owner = NOT_IN_CATALOG if target == "-" else index.get(target)
+        key = alias_key(name)
+        if owner is not None and key:
+            pairs.append((key, owner))
+    return replace(matcher, aliases=tuple(dict.fromkeys(pairs)))
+
+
+def _apply_aliases(matcher: Matcher, names: list[str], scores: np.ndarray) -> np.ndarray:
+    """Scores with the unit's decided names: a decided id scores 1 (the others stay below it), a name
+    decided as not in the catalog scores 0 everywhere."""
+    keys = [k for k, _ in matcher.aliases]
+    for row, hit in enumerate(alias_hits(names, keys)):
+        if hit is None:
+            continue
+        owner = matcher.aliases[hit][1]
+        if owner == NOT_IN_CATALOG:
+            scores[row] = np.minimum(scores[row], matcher.threshold * 0.99)
+        else:
+            scores[row] = np.minimum(scores[row], 0.999)
+            scores[row, owner] = 1.0
+    return scores
+
+
 # ---------------------------------------------------------------- building
 
 
@@ -258,6 +324,8 @@ def match_names(matcher: Matcher, names: list[str], units: list[str | None] | No
     if not pairs:
         return []
     scores = _entry_scores(matcher, [n for n, _ in pairs], [u for _, u in pairs])
+    if matcher.aliases:
+        scores = _apply_aliases(matcher, [n for n, _ in pairs], scores)
     results = _results(matcher, scores)
     index = {pair: i for i, pair in enumerate(pairs)}
     return [results[index[pair]] for pair in zip(names, units)]
@@ -394,3 +462,7 @@ def _results(matcher: Matcher, scores: np.ndarray) -> list[MatchResult]:
         matched = entries[idx[0]].id if vals and best >= matcher.threshold else None
         out.append(MatchResult(id=matched, score=best, candidates=candidates))
     return out
+
+
+_BUILTIN_ABBREVIATIONS = merge_abbreviations({})
+_PLAIN_QUALIFIERS = re.compile("|".join(f"(?P<{name}>{strip_diacritics(p)})" for name, p in _QUALIFIERS))

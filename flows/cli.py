@@ -122,6 +122,7 @@ def run_cmd(
     units: Optional[Path] = typer.Option(None, "--units", help=UNITS_HELP),
     period: Optional[str] = typer.Option(None, "--period", help="Kỳ báo cáo, vd. '6 tháng đầu năm 2023' / reporting period"),
     overwrite: bool = typer.Option(False, "--overwrite", help="Ghi đè kết quả cũ thay vì lưu vào out/luu-tru / overwrite earlier outputs instead of archiving them"),
+    decisions: Optional[Path] = typer.Option(None, "--decisions", help="Tệp CSV quyết định của cán bộ rà soát (cột như quyet-dinh.csv), ghi thêm vào out/quyet-dinh.csv / analysts' decisions CSV shaped like quyet-dinh.csv"),
     full: bool = typer.Option(False, "--full", help="Phân tích lại mọi tệp, không dùng kết quả đã lưu / parse every file again, ignoring the kept results"),
     runner: str = typer.Option("process", "--task-runner", help="process (mọi nhân CPU / every core, mặc định / default), threads, dask"),
     dask_address: Optional[str] = typer.Option(None, "--dask-address", help="Địa chỉ cụm Dask có sẵn, vd. tcp://10.0.0.5:8786 / address of a running Dask scheduler (default: a local cluster)"),
@@ -142,6 +143,8 @@ def run_cmd(
         load_context(outline, catalog, units)       # bad reference data: a clean error before any flow starts
     except ReferenceDataError as exc:
         _fail(str(exc))
+    if decisions is not None and not decisions.is_file():
+        _fail(f"Không tìm thấy tệp quyết định {decisions} / decisions file not found: {decisions}")
     _check_writable(out)
     _prefect_env()
     server = _use_running_server()
@@ -157,7 +160,8 @@ def run_cmd(
         summary = flow_fn(inbox=str(inbox), out=str(out), outline=outline,
                           catalog=str(catalog) if catalog else None,
                           units=str(units) if units else None, period=period, overwrite=overwrite,
-                          full=full, runner=runner, workers=workers, time_limit=time_limit)
+                          full=full, runner=runner, workers=workers, time_limit=time_limit,
+                          decisions=str(decisions) if decisions else None)
     except ReferenceDataError as exc:
         _fail(str(exc))
     except OSError as exc:

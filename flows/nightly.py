@@ -21,9 +21,10 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from tonghop.aggregators.consolidate import consolidate, select_versions
+from tonghop.aggregators.consolidate import consolidate, select_versions, unit_key
+from tonghop.aggregators.decisions import apply_decisions, decisions_hash
 from tonghop.flows.cache import ParseCache
-from tonghop.flows.pipeline import RunContext, load_context, parse_or_reject
+from tonghop.flows.pipeline import RunContext, load_context, parse_or_reject, with_decisions
 from tonghop.flows.progress import Progress
 from tonghop.flows.settings import Settings
 from tonghop.flows.workers import CRASH_REASON, DEFAULT_TIME_LIMIT, ParsePool, timeout_reason
@@ -35,7 +36,8 @@ from tonghop.reports.changes import CHANGES_MD, build_state, compare, load_state
 from tonghop.reports.draft_docx import write_draft
 from tonghop.reports.manifest import write_manifest, write_status_csv
 from tonghop.reports.names import display_name
-from tonghop.reports.workbook_xlsx import inputs_time, write_workbook
+from tonghop.reports.quyet_dinh import gather_decisions
+from tonghop.reports.workbook_xlsx import decision_notes, inputs_time, write_workbook
 
 __all__ = [
     "consolidate_flow", "DRAFT", "inbox_files", "MANIFEST", "parse_all", "parse_task", "precheck", "received",
@@ -140,7 +142,7 @@ def _context_in_worker(spec: tuple) -> RunContext:
     """The run context on a Dask worker: loaded once per worker process from the same reference files."""
     with _WORKER_LOCK:
         if spec not in _WORKER_CONTEXTS:
-            _WORKER_CONTEXTS[spec] = load_context(*spec)
+            _WORKER_CONTEXTS[spec] = with_decisions(load_context(*spec[:3]), spec[3] if len(spec) > 3 else ())
         return _WORKER_CONTEXTS[spec]
 
 
@@ -252,17 +254,26 @@ def parse_all(paths: list[Path], inbox: Path, ctx: RunContext, spec: tuple, cach
 def consolidate_flow(inbox: str, out: str, outline: str = "de-cuong-huyen", catalog: str | None = None,
                      units: str | None = None, period: str | None = None, overwrite: bool = False,
                      full: bool = False, runner: str = "process", workers: int | None = None,
-                     time_limit: float = DEFAULT_TIME_LIMIT, progress: bool | None = None) -> dict:
+                     time_limit: float = DEFAULT_TIME_LIMIT, progress: bool | None = None,
+                     decisions: str | None = None) -> dict:
     """Consolidate every submission of the inbox into the draft, the workbook and the manifest.
 
     full: parse every file again instead of reusing the results kept in --out/.tonghop-cache.
     runner: how the parse tasks run ("process": worker processes on every core, "threads", "dask": the
-    flow's Dask task runner). progress: a progress bar (None: only when stderr is a terminal)."""
+    flow's Dask task runner). progress: a progress bar (None: only when stderr is a terminal).
+    decisions: a CSV of analysts' decisions to add to --out/quyet-dinh.csv (harvested from the previous
+    workbook anyway)."""
     started = time.perf_counter()
     started_at = datetime.now(TZ).isoformat(timespec="seconds")
     spec = (outline, catalog, units)
     ctx = load_context(*spec)
     inbox_dir, out_dir = Path(inbox), Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    # the analysts' decisions: harvested from the previous workbook into quyet-dinh.csv before it is archived
+    gathered = gather_decisions(out_dir, WORKBOOK, decisions, [e.id for e in ctx.ref.catalog.entries],
+                                now=datetime.now(TZ).replace(microsecond=0))
+    ctx = with_decisions(ctx, gathered.decisions)
+    spec = spec + (tuple(gathered.decisions),)
     files = inbox_files(inbox_dir, exclude=out_dir)
     records: list[FileRecord] = []
     to_parse = []
@@ -272,7 +283,7 @@ def consolidate_flow(inbox: str, out: str, outline: str = "de-cuong-huyen", cata
             to_parse.append(f)
         else:
             records.append(rec)
-    cache = ParseCache(out_dir, ctx, enabled=not full)
+    cache = ParseCache(out_dir, ctx, extra=decisions_hash(gathered.decisions, ctx.ref.catalog), enabled=not full)
     bar = Progress(len(to_parse), enabled=progress)
     parse_started = time.perf_counter()
     results = parse_all(to_parse, inbox_dir, ctx, spec, cache, runner, workers, time_limit, bar)
@@ -284,17 +295,21 @@ def consolidate_flow(inbox: str, out: str, outline: str = "de-cuong-huyen", cata
     records.extend(rec for _, rec in kept)
     records.extend(skipped)
     records.sort(key=lambda r: r.source)
-    subs = [s for s, _ in kept]
+    subs, applied = apply_decisions([s for s, _ in kept], gathered.decisions, ctx.ref.catalog,
+                                    lambda s: unit_key(s, ctx.ref)[0])
     cons = consolidate(subs, ctx.ref)
-    out_dir.mkdir(parents=True, exist_ok=True)
     state = build_state(cons, started_at)
     changes = compare(load_state(out_dir), state, cons, ctx.ref, datetime.now(TZ).date())
     archived = None if overwrite else archive_previous(out_dir, (DRAFT, WORKBOOK, MANIFEST, STATUS, CHANGES_MD))
     run_info = {"started_at": started_at, "inbox": display_name(str(inbox_dir)), "period": period,
                 "as_of": inputs_time(records).isoformat(),
-                "archived_previous": str(archived) if archived else None}
+                "archived_previous": str(archived) if archived else None,
+                "decisions": {**gathered.summary(), "readings_decided": applied.applied,
+                              "not_applied": [p.reason for p in applied.problems]}}
+    notes = decision_notes(gathered.notes, applied.problems)
     write_draft(cons, out_dir / DRAFT, period=period, run_info=run_info, base_dir=inbox_dir)
-    write_workbook(cons, records, ctx.ref, out_dir / WORKBOOK, changes=changes)
+    write_workbook(cons, records, ctx.ref, out_dir / WORKBOOK, notes=notes, period=period, base_dir=inbox_dir,
+                   changes=changes)
     write_status_csv(cons, records, ctx.ref, out_dir / STATUS)
     write_changes(changes, out_dir)
     cache.prune()
@@ -308,7 +323,8 @@ def consolidate_flow(inbox: str, out: str, outline: str = "de-cuong-huyen", cata
                f"{len(cons.missing)} đơn vị chưa nộp. / Consolidated {counts['ok']} reports "
                f"({counts['rejected']} rejected, {counts['skipped']} skipped); {len(cons.missing)} units missing.")
     return {"message": message, "counts": counts, "manifest": str(manifest), "parse": run_info["parse"],
-            "outputs": [str(out_dir / n) for n in (DRAFT, WORKBOOK, MANIFEST, STATUS, CHANGES_MD)]}
+            "outputs": [str(out_dir / n) for n in (DRAFT, WORKBOOK, MANIFEST, STATUS, CHANGES_MD)],
+            "decisions": gathered.summary()}
 
 
 def schedule_args(settings: Settings) -> dict:

@@ -4,15 +4,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tonghop.aggregators.matching import Matcher, build_matcher
+from tonghop.aggregators.decisions import decided_aliases
+from tonghop.aggregators.matching import Matcher, build_matcher, with_aliases
 from tonghop.indicators.extract import extract_indicators
-from tonghop.model import Reference, Rejection, Submission
+from tonghop.model import Decision, Reference, Rejection, Submission
 from tonghop.parsers.docx_reader import DocxError
 from tonghop.parsers.parse import file_sha256, parse_file
 from tonghop.parsers.units import UnitKeys, unit_keys
 from tonghop.reference import load_abbreviations, load_reference
 
-__all__ = ["RunContext", "internal_error_reason", "load_context", "parse_one", "parse_or_reject"]
+__all__ = ["RunContext", "internal_error_reason", "load_context", "parse_one", "parse_or_reject", "with_decisions"]
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,22 @@ class RunContext:
     ref: Reference
     keys: tuple[UnitKeys, ...]
     matcher: Matcher
+    unit_matchers: tuple[tuple[str, Matcher], ...] = ()   # units with decided names: matcher with their aliases
+
+    def matcher_for(self, unit_id: str | None) -> Matcher:
+        """The unit's matcher (its decided names as aliases), else the catalog's."""
+        return next((m for u, m in self.unit_matchers if u == unit_id), self.matcher)
+
+
+def with_decisions(ctx: RunContext, decisions: tuple[Decision, ...]) -> RunContext:
+    """The context whose matchers know the analysts' decided names, each for its own unit."""
+    units = sorted({d.unit_id for d in decisions})
+    matchers = []
+    for unit in units:
+        aliases = decided_aliases(decisions, ctx.ref.catalog, unit)
+        if aliases:
+            matchers.append((unit, with_aliases(ctx.matcher, aliases)))
+    return replace(ctx, unit_matchers=tuple(matchers))
 
 
 def load_context(outline: str = "de-cuong-huyen", catalog: Path | str | None = None,
@@ -35,7 +52,7 @@ def load_context(outline: str = "de-cuong-huyen", catalog: Path | str | None = N
 def parse_one(path: Path | str, ctx: RunContext) -> Submission:
     """Parse one submission and read its indicators; raises DocxError when unreadable."""
     sub = parse_file(path, ctx.ref, ctx.keys)
-    indicators = extract_indicators(sub.sections, ctx.ref.catalog, ctx.matcher)
+    indicators = extract_indicators(sub.sections, ctx.ref.catalog, ctx.matcher_for(sub.unit.id))
     return replace(sub, indicators=tuple(indicators))
 
 

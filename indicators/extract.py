@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from tonghop.indicators.clauses import INDICATOR_SECTIONS
+from tonghop.indicators.nonvalue import is_value_reading
 from tonghop.indicators.prose import prose_readings
 from tonghop.indicators.tables import Reading, table_readings
 from tonghop.aggregators.matching import Matcher, match_names, name_key, unit_class
@@ -30,6 +31,7 @@ def extract_indicators(sections: tuple[Section, ...], catalog: Catalog, matcher:
     readings = [r for s in sections for t in s.tables for r in table_readings(t, s.id)]
     readings += [r for s in sections if s.id not in ("front", "back")
                  for p in s.paragraphs for r in prose_readings(p.text, s.id, p.index)]
+    readings = [r for r in readings if is_value_reading(r)]      # no people's rows, citations, years as results
     results = match_names(matcher, [r.name for r in readings], [r.unit for r in readings])
     readings, results = _negative_growth(readings, results, matcher, catalog)
     readings, results = _joined_targets(readings, results, matcher)

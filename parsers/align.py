@@ -15,17 +15,33 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from tonghop.model import Outline, OutlineNode
+from tonghop.parsers.docx_reader import Block
 from tonghop.parsers.headings import Candidate, Label, parse_label, roman_value
 from tonghop.parsers.normalize import has_diacritics, match_key, strip_diacritics
 
 __all__ = [
-    "align", "Alignment", "EXACT", "is_closing", "LABEL_TRUST_GAP", "MIN_GAIN_SCORE", "NEAR_EXACT", "NEXT_BONUS",
-    "node_label", "pair_scores", "similarity", "SKIP_PENALTY", "token_overlap",
+    "align", "Alignment", "BODY_WORDS", "closing_marker", "closing_marker_of_block", "closing_position", "EXACT",
+    "is_closing", "LABEL_TRUST_GAP", "MIN_GAIN_SCORE", "NEAR_EXACT", "NEXT_BONUS", "node_label", "pair_scores",
+    "pairing_floor", "similarity", "SKIP_PENALTY", "token_overlap", "WEAK_HEADING_FLOOR",
 ]
 
 MIN_GAIN_SCORE = 0.62      # a pairing must score above this to be kept
 NEXT_BONUS = 0.06          # the node right after the previous one in the outline
 SKIP_PENALTY = 0.02        # per outline node skipped between two aligned headings
+
+
+# A line that is a heading only by its looks (bold or capitals, no label, no heading style) is an outline
+# heading only when its words say so clearly: a title "NGHỊ QUYẾT" shares two words with "Bối cảnh thực
+# hiện nghị quyết" and scored 0.69. Calibrated on the corpora (bench/real_shapes.py --calibrate): such lines
+# aligned rightly score 0.78 and more, wrongly 0.69 and less; labelled or styled headings keep 0.62.
+WEAK_HEADING_FLOOR = 0.75
+
+
+def pairing_floor(candidates: list[Candidate]) -> np.ndarray:
+    """The score each candidate's pairing must exceed to be aligned: higher for a line with no label and
+    no heading style (it is then reported as an unmatched heading)."""
+    return np.array([WEAK_HEADING_FLOOR if c.label is None and c.style_level is None else MIN_GAIN_SCORE
+                     for c in candidates])
 
 
 @dataclass(frozen=True)
@@ -187,7 +203,7 @@ def align(candidates: list[Candidate], outline: Outline) -> list[Alignment]:
     index = {node.id: j for j, node in enumerate(outline.nodes)}
     parents = [labels[index[node.parent]] if node.parent else None for node in outline.nodes]
     weight = pair_scores(sim, candidates, labels, parents)
-    gain = weight - MIN_GAIN_SCORE
+    gain = weight - pairing_floor(candidates)[:, None]
     # best[j]: best total with the last aligned node j-1 (j = 0: nothing aligned yet)
     best = np.full(n + 1, -1e9)
     best[0] = 0.0
@@ -216,16 +232,114 @@ def align(candidates: list[Candidate], outline: Outline) -> list[Alignment]:
     return result
 
 
-_CLOSING = re.compile(
-    r"^(?:n[oơ]i\s+nh[aậ]n\b"                                       # Nơi nhận:
-    r"|(?:t\s*[./]?\s*m|k\s*[./]?\s*t|q)\s*[./]?\s*"               # T/M, TM., T.M, K/T, KT., Q.
-    r"(?:ban|bch|bí|bi|phó|pho|huyện|huyen|thành|thanh|thị|thi|tỉnh|tinh|đảng|dang|chi|chủ|chu|thường|thuong"
-    r"|ủy|uỷ|uy|đoàn|doan|hội|hoi)"
-    r"|thay\s+m[aặ]t\b"
-    r"|(?:phó\s+)?bí\s+thư(?:\s+thường\s+trực)?\s*$"                # a bare signature title on its line
-    r"|\(\s*đã\s+ký\s*\))", re.I)
+# The closing block (contract §2: recipients and signature) begins at one of these, each a whole word
+# at the start of a short line: "Nơi nhận:", "T/M BAN THƯỜNG VỤ", "T/M CẤP UỶ CƠ SỞ", "K/T BÍ THƯ", "Q. CHỦ
+# TỊCH", "THAY MẶT …", a bare signature title ("PHÓ BÍ THƯ THƯỜNG TRỰC"), "(Đã ký)". A word that merely
+# starts with the same letters ("QUYẾT ĐỊNH", "Quy hoạch chung…", "KT-XH", "TM và dịch vụ") is body.
+_RECIPIENTS = re.compile(r"^n[oơ]i\s+nh[aậ]n\s*(?::|$)", re.I)
+_ON_BEHALF = re.compile(r"^(?:(?P<tm>t\s*/\s*m|t\s*\.\s*m\b\.?|tm\s*\.|tm\b)"
+                        r"|(?P<kt>k\s*/\s*t|k\s*\.\s*t\b\.?|kt\s*\.|kt\b)"
+                        r"|(?P<q>q\s*[./])"
+                        r"|(?P<thay>thay\s+m[aặ]t\b))\s*(?P<rest>\w.*)?$", re.I)
+_ORG_WORD = re.compile(r"^(?:ban|bch|btv|cấp|đảng|chi\s+bộ|huyện|thành|thị|tỉnh|quận|xã|phường|ủy|uỷ|ubnd|"
+                       r"hđnd|hội|đoàn|mặt\s+trận|mttq|liên|chi|tập\s+thể|lãnh\s+đạo)\b", re.I)
+_TITLE_WORD = re.compile(r"^(?:phó\s+)?(?:bí\s+thư|chủ\s+tịch|chủ\s+nhiệm|trưởng|giám\s+đốc|thủ\s+trưởng|"
+                         r"hiệu\s+trưởng|tổng\s+(?:giám\s+đốc|biên\s+tập)|chánh|viện\s+trưởng)\b", re.I)
+_BARE_TITLE = re.compile(r"^(?:phó\s+)?bí\s+thư(?:\s+thường\s+trực)?$", re.I)
+_SIGNED = re.compile(r"^\(\s*đã\s+ký\s*\)", re.I)
+MAX_CLOSING_WORDS = 12     # a signature line is short; a sentence that begins "Thay mặt …" is body
+
+
+def _upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def closing_marker(text: str) -> str | None:
+    """What kind of closing-block start a line is: 'recipients', 'behalf' (T/M, K/T, Q., Thay mặt),
+    'title' (a bare signature title), 'signed' ('(Đã ký)'), or None for body text.
+
+    Only the first line of a multi-line text (a table cell) counts."""
+    line = text.strip().split("\n", 1)[0].strip()
+    if not line:
+        return None
+    if _RECIPIENTS.match(line):
+        return "recipients"
+    if _SIGNED.match(line):
+        return "signed"
+    if len(line.split()) > MAX_CLOSING_WORDS:
+        return None
+    m = _ON_BEHALF.match(line)
+    if m:
+        rest = (m.group("rest") or "").strip()
+        if not rest:
+            return None
+        if m.group("thay"):
+            plain = _ORG_WORD.match(rest) and not rest.endswith((",", ".", ";", ":"))
+            return "behalf" if _upper(line) or plain else None
+        if _upper(rest):
+            return "behalf"
+        # "TM" / "KT" without a slash or dot are also ordinary abbreviations ("TM và dịch vụ"); with one,
+        # a signature in sentence case still names a body (T/M Ban Thường vụ) or a title (KT. Bí thư)
+        marked = re.match(r"^\w\s*[/.]|^\w\w\s*\.", line) is not None
+        words = _TITLE_WORD if m.group("kt") or m.group("q") else _ORG_WORD
+        return "behalf" if marked and words.match(rest) else None
+    if _BARE_TITLE.match(line) and _upper(line):
+        return "title"
+    return None
 
 
 def is_closing(text: str) -> bool:
-    """Start of the closing block: recipients ('Nơi nhận') or signature ('T/M BAN THƯỜNG VỤ')."""
-    return bool(_CLOSING.match(text.strip()))
+    """Start of the closing block: recipients ('Nơi nhận:') or signature ('T/M BAN THƯỜNG VỤ')."""
+    return closing_marker(text) is not None
+
+
+BODY_WORDS = 25            # a paragraph this long after a closing line is body, not recipients or signature
+_LIST_ITEM = re.compile(r"^[-+•*–]")
+
+
+def closing_marker_of_block(block: Block) -> str | None:
+    """The closing-block marker a body block starts with: a paragraph's first line, or a signature
+    table's cell (recipients and signature side by side; never a data table's header row)."""
+    if block.origin != "body":
+        return None
+    if block.kind == "p":
+        return closing_marker(block.text)
+    if block.table is None:
+        return None
+    for row in block.table.rows[:3]:
+        cells = list(dict.fromkeys(c for c in row if c))
+        if len(cells) > 2:
+            return None                 # three or more headed columns: a data table
+        for cell in cells:
+            kind = closing_marker(cell)
+            if kind in ("recipients", "behalf"):
+                return kind
+    return None
+
+
+def _body_follows(blocks: list[Block], pos: int) -> bool:
+    """Whether body prose (a long paragraph that is no recipient line) follows position pos."""
+    for b in blocks[pos + 1:]:
+        if b.kind == "p" and b.origin == "body" and len(b.text.split()) >= BODY_WORDS \
+                and not _LIST_ITEM.match(b.text):
+            return True
+    return False
+
+
+def closing_position(blocks: list[Block], headings: list[int]) -> int:
+    """Where the closing block begins (len(blocks) when there is none).
+
+    It is the tail after the last body section: the first closing line after the last outline heading
+    (or, with no outline headings, anywhere) after which no body prose follows; when every closing line
+    is followed by prose (an appendix after the signature), the first of them. Outline headings after
+    the signature (an outline with appendices) start their own sections again (parse.build_sections)."""
+    starts = [pos for pos, b in enumerate(blocks) if closing_marker_of_block(b)]
+    if headings:
+        first = next((p for p in starts if p > headings[0]), len(blocks))
+        if first < len(blocks) and any(h > first for h in headings):
+            return first
+        starts = [p for p in starts if p > headings[-1]]
+    if not starts:
+        return len(blocks)
+    return next((p for p in starts if not _body_follows(blocks, p)), starts[0])

@@ -19,8 +19,8 @@ from tonghop.parsers.legacy import decode, is_unicode_vietnamese, legacy_encodin
 from tonghop.parsers.normalize import clean
 from tonghop.parsers.numbering import Counter, read_numbering
 
-__all__ = ["Block", "container_warnings", "DocxError", "foreign_format_error", "foreign_format_reason", "MAX_XML_BYTES",
-           "MC", "ole_kind", "read_docx", "read_limited", "StyleInfo", "W"]
+__all__ = ["Block", "clean_lines", "container_warnings", "DocxError", "foreign_format_error", "foreign_format_reason",
+           "MAX_XML_BYTES", "MC", "ole_kind", "read_docx", "read_limited", "StyleInfo", "W"]
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -321,7 +321,33 @@ class _Runs:
 
 _W_T, _W_SYM, _W_SOFT_HYPHEN = _W + "t", _W + "sym", _W + "softHyphen"
 _HEX = frozenset("0123456789abcdefABCDEF")
-_RUN_CHARS = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+# A tab (w:tab, or an absolute-position w:ptab) separates words; a line break (w:br: Shift+Enter, or a page
+# or column break inside a paragraph; w:cr) starts a new line of the same paragraph. Both are whitespace
+# wherever text is read: body, table cells, text boxes, footnotes.
+_W_TAB, _W_PTAB, _W_BR, _W_CR = _W + "tab", _W + "ptab", _W + "br", _W + "cr"
+_RUN_CHARS = {_W_TAB: "\t", _W_PTAB: "\t", _W_BR: "\n", _W_CR: "\n", _W + "noBreakHyphen": "-"}
+_PLAIN_TEXT_TAGS = (_W_T, _W_TAB, _W_PTAB, _W_BR, _W_CR)
+
+
+def clean_lines(text: str) -> str:
+    """Display form of a paragraph's text: each line cleaned (one space between words, tabs included),
+    empty lines dropped, lines kept apart by a newline (a soft break stays a line break)."""
+    if "\n" not in text:
+        return clean(text)
+    return "\n".join(line for line in map(clean, text.split("\n")) if line)
+
+
+def _plain_runs_text(p) -> str:
+    """A paragraph's text from its w:t, tab and break elements in document order (no legacy fonts,
+    alternate content or fields to care for); tab stops defined in w:pPr are not text."""
+    out = []
+    for el in p.iter(*_PLAIN_TEXT_TAGS):
+        tag = el.tag
+        if tag == _W_T:
+            out.append(el.text or "")
+        elif el.getparent().tag == _W_R:
+            out.append(_RUN_CHARS[tag])
+    return "".join(out)
 
 
 def _run_text(run, legacy: bool) -> str:
@@ -472,15 +498,15 @@ def _plain_paragraph(p, ctx: _Context) -> str:
     """Text of a paragraph inside a text box, footnote or table cell (legacy fonts decoded); the text
     of its own text boxes and footnotes follows on lines of their own."""
     if ctx.plain_text:
-        text = "".join(p.itertext(_W_T))
+        text = _plain_runs_text(p)
         if looks_legacy(text) is None:
-            return clean(text)
+            return clean_lines(text)
     ppr = p.find(_W + "pPr")
     sid = ppr.find(_W + "pStyle").get(_W + "val") if ppr is not None and ppr.find(_W + "pStyle") is not None \
         else ctx.default_style
     acc = _Runs()
     _collect_runs(p, ctx, ctx.styles.get(sid, StyleInfo()), acc)
-    return "\n".join([clean(_finish(acc, ctx)[0])] + [t for _, texts in acc.extra for t in texts]).strip("\n")
+    return "\n".join([clean_lines(_finish(acc, ctx)[0])] + [t for _, texts in acc.extra for t in texts]).strip("\n")
 
 
 def _paragraph_props(ppr) -> tuple[str | None, int | None, str | None, int | None, bool | None]:
@@ -523,8 +549,8 @@ def _read_paragraph(p, index: int, ctx: _Context) -> list[Block]:
     acc = _Runs()
     _collect_runs(p, ctx, style, acc)
     joined, raw_joined, all_bold, all_caps = _finish(acc, ctx)
-    text = clean(joined)
-    raw = clean(raw_joined) if raw_joined else ""
+    text = clean_lines(joined)
+    raw = clean_lines(raw_joined) if raw_joined else ""
     label = fmt = None
     if num_id and num_id != "0" and text:
         rendered = ctx.counter.label(num_id, num_level or 0)

@@ -141,9 +141,9 @@ def detect(block: Block, pos: int) -> Candidate | None:
     else:
         label, title = parse_label(text)
     run_in = _RUN_IN.match(title)
-    if run_in and run_in.group(2).count(" ") >= 3:
+    if run_in and len(run_in.group(2).split()) >= 4:
         return _run_in_heading(block, pos, label, run_in.group(1), style_level, auto_bullet)
-    words = title.count(" ") + 1
+    words = len(title.split()) or 1
     if style_level is None and label is None and not (block.bold or block.caps) and (words > 40 or not title.isupper()):
         return None                      # plain body text: the common case, decided cheaply
     emphasised = block.bold or block.caps or _is_upper(title)

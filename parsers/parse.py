@@ -9,10 +9,10 @@ from pathlib import Path
 from lxml import etree
 
 from tonghop.model import FileWarning, Outline, Paragraph, Reference, Section, Submission, Table
-from tonghop.parsers.align import align, is_closing
+from tonghop.parsers.align import align, closing_position
 from tonghop.parsers.docx_reader import Block, DocxError, read_docx
 from tonghop.parsers.headings import KIND_DEPTH, Candidate, Label, detect_all, roman_value
-from tonghop.parsers.units import UnitKeys, identify_unit, unit_keys
+from tonghop.parsers.units import LETTERHEAD, UNCERTAIN, UnitKeys, identify_unit, unit_keys
 
 __all__ = [
     "build_sections", "file_sha256", "heading_depth", "label_value", "learn_depths", "LOW_CONFIDENCE",
@@ -83,10 +83,16 @@ def parse_bytes(data: bytes, source: str, ref: Reference, keys: tuple[UnitKeys, 
     sections, section_warnings = build_sections(blocks, ref.outline)
     unit = identify_unit(_header_lines(sections), source, keys if keys is not None else unit_keys(ref.units))
     warnings = list(warnings) + section_warnings
-    if unit.id is None and unit.evidence.startswith("letterhead: "):
-        sender = unit.evidence.removeprefix("letterhead: ")
+    if unit.id is None and unit.evidence.startswith(LETTERHEAD):
+        sender = unit.evidence.removeprefix(LETTERHEAD)
         warnings.append(FileWarning("unit-not-registered", f"Báo cáo của '{sender}', không có trong danh sách đơn vị",
                                     f"report from '{sender}', not in the units registry"))
+    elif unit.id is None and unit.evidence.startswith(UNCERTAIN):
+        guess = unit.evidence.removeprefix(UNCERTAIN)
+        warnings.append(FileWarning("unit-uncertain", f"Đơn vị gửi chưa chắc chắn ({guess}, điểm {unit.score:.2f}), "
+                                    f"cần rà soát; chưa tính là đã nộp",
+                                    f"reporting unit uncertain ({guess}, score {unit.score:.2f}): review; "
+                                    f"not counted as submitted"))
     elif unit.id is None:
         warnings.append(FileWarning("unit-unknown", "Không xác định được đơn vị gửi báo cáo",
                                     "reporting unit not identified"))
@@ -105,19 +111,6 @@ def _header_lines(sections: list[Section]) -> list[str]:
             for text in texts:
                 lines.extend(x for x in text.split("\n") if x.strip())
     return lines[:40]
-
-
-def _closing_start(blocks: list[Block], after: int) -> int:
-    """Position where the closing block (recipients, signature) begins, or len(blocks)."""
-    for pos in range(after + 1, len(blocks)):
-        b = blocks[pos]
-        if b.kind == "p" and b.origin == "body" and is_closing(b.text):
-            return pos
-        if b.kind == "table" and b.origin == "body" and b.table is not None:
-            cells = [c for row in b.table.rows[:3] for c in row]
-            if any(is_closing(c) for c in cells):
-                return pos
-    return len(blocks)
 
 
 def learn_depths(candidates: list[Candidate], aligned: dict[int, str], outline: Outline) -> dict[tuple, int]:
@@ -140,17 +133,6 @@ def heading_depth(cand: Candidate, depths: dict[tuple, int]) -> int | None:
         if key in depths:
             return depths[key]
     return None
-
-
-def _closing_position(blocks: list[Block], headings: list[int]) -> int:
-    """Where the closing block begins: after the last outline heading, unless outline headings follow
-    the signature (the appendices of an outline that has them), then at the first closing line."""
-    if not headings:
-        return _closing_start(blocks, 0)
-    first = _closing_start(blocks, headings[0])
-    if first < len(blocks) and any(h > first for h in headings):
-        return first
-    return _closing_start(blocks, headings[-1])
 
 
 def _enclosing(outline: Outline, current: str, depth: int | None) -> str:
@@ -224,7 +206,7 @@ def build_sections(blocks: list[Block], outline: Outline) -> tuple[list[Section]
     alignment = {a.pos: a for a in align(candidates, outline)}
     by_pos = {c.pos: c for c in candidates}
     depths = learn_depths(candidates, {p: a.node_id for p, a in alignment.items()}, outline)
-    closing = _closing_position(blocks, sorted(alignment))
+    closing = closing_position(blocks, sorted(alignment))
     warnings: list[FileWarning] = []
     current = _Builder("front", None, True, 1.0)
     sections: list[Section] = []

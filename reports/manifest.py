@@ -13,6 +13,7 @@ from typing import Any
 
 from tonghop.aggregators.consolidate import Consolidation, latest_records, submission_status
 from tonghop.model import FileRecord, FileStatus, Reference, Submission, warning_texts
+from tonghop.parsers.units import unit_evidence
 from tonghop.reports.atomic import write_text_atomic
 
 __all__ = [
@@ -22,7 +23,8 @@ __all__ = [
 
 MANIFEST_VERSION = 1
 STATUS_CSV_COLUMNS = ("ma_don_vi", "ten_don_vi", "trong_danh_sach", "da_nop", "tep", "thoi_diem_nhan",
-                      "han_nop", "dung_han", "trang_thai_tep", "ghi_chu")
+                      "han_nop", "dung_han", "trang_thai_tep", "ghi_chu",
+                      "can_cu_don_vi", "diem_don_vi", "can_ra_soat_don_vi")   # how the file's unit was identified
 
 
 def project_version() -> str:
@@ -56,6 +58,8 @@ def file_entry(rec: FileRecord, sub: Submission | None) -> dict:
         "unit": (sub.unit.id if sub else None) or rec.unit,
         "unit_name": sub.unit.name if sub else None,
         "unit_score": round(sub.unit.score, 4) if sub else None,
+        "unit_evidence": unit_evidence(sub.unit)[0] if sub else None,
+        "unit_review": unit_evidence(sub.unit)[2] if sub else None,
         "seconds": round(rec.seconds, 3), "warnings": warnings,
     }
     if sub is not None:
@@ -115,8 +119,12 @@ def write_status_csv(cons: Consolidation, records, ref: Reference, path: Path | 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(STATUS_CSV_COLUMNS)
+    subs = {sub.source: sub for sub in cons.submissions}
     for s in submission_status(records, cons.submissions, ref):
-        writer.writerow([s.unit_id or "", s.unit_name, int(s.registered), int(s.submitted), s.source or "",
-                         s.received or "", s.deadline.isoformat() if s.deadline else "",
-                         "" if s.on_time is None else int(s.on_time), s.file_status or "", s.note])
+        sub = subs.get(s.source) if s.source else None
+        evidence, score, review = unit_evidence(sub.unit) if sub is not None else ("", "", False)
+        writer.writerow([s.unit_id or "", s.unit_name, int(s.registered), int(s.submitted and not review),
+                         s.source or "", s.received or "", s.deadline.isoformat() if s.deadline else "",
+                         "" if s.on_time is None else int(s.on_time), s.file_status or "", s.note,
+                         evidence, score, int(review) if sub is not None else ""])
     return write_text_atomic(path, buffer.getvalue())

@@ -1,4 +1,7 @@
-"""The indicator workbook ("chi-tieu.xlsx") for analysts: five sheets, numbers as numbers."""
+"""The indicator workbook ("chi-tieu.xlsx") for analysts: six sheets, numbers as numbers, set up to print.
+
+`Cần rà soát` carries the analyst's `Quyết định` (a catalog id from a list, or '-') and `Giá trị đúng`,
+which the next run harvests (reports/quyet_dinh.py); decided readings show who decided and when."""
 from __future__ import annotations
 
 import io
@@ -12,26 +15,39 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from tonghop.aggregators.consolidate import Consolidation, latest_records, review_reason, submission_status, unit_key
+from tonghop.aggregators.consolidate import (MET, Consolidation, latest_records, review_reason, submission_status,
+                                             unit_key)
+from tonghop.aggregators.decisions import NOT_IN_CATALOG, DecisionProblem
 from tonghop.aggregators.versions import parse_time
-from tonghop.model import FileRecord, FileStatus, IndicatorValue, Reference, Status, warning_texts
+from tonghop.model import FileRecord, FileStatus, IndicatorValue, Reference, Status, Submission, warning_texts
+from tonghop.parsers.units import unit_evidence
 from tonghop.reports.atomic import stable_zip, write_bytes_atomic
 from tonghop.reports.labels import HUONG_LABEL, STATUS_LABEL, TONG_HOP_LABEL
+from tonghop.reports.workbook_layout import (achievement_chart, coverage_fill, decision_list, input_columns,
+                                             number_format, print_setup, status_colours)
 from tonghop.reports.changes import add_changes_sheet
+from tonghop.reports.names import file_uri
 
 __all__ = [
-    "build_workbook", "catalog_rows", "DETAIL_HEADER", "detail_rows", "excel_time", "file_warnings", "fill_sheet",
-    "FIXED_TIME", "inputs_time", "register_rows", "REVIEW_FILE", "REVIEW_READING", "review_rows", "SHEETS",
-    "status_label", "summary_rows", "unit_columns", "write_workbook",
+    "achievement", "build_workbook", "catalog_rows", "coverage_rows", "decision_notes", "DETAIL_HEADER", "detail_rows",
+    "excel_time", "file_warnings", "fill_sheet", "FIXED_TIME", "inputs_time", "LIST_SHEET", "register_rows",
+    "REVIEW_DECISION", "REVIEW_FILE", "REVIEW_READING", "review_rows", "SHEETS", "source_location", "status_label",
+    "summary_rows", "unit_columns", "write_workbook",
 ]
 
-SHEETS = ("Tổng hợp", "Chi tiết", "Cần rà soát", "Nộp báo cáo", "Danh mục")
+SHEETS = ("Tổng hợp", "Chi tiết", "Cần rà soát", "Nộp báo cáo", "Danh mục", "Độ phủ đề cương")
 FIXED_TIME = datetime(2000, 1, 1)
-DETAIL_HEADER = ("Mã đơn vị", "Đơn vị", "Mã chỉ tiêu", "Tên chỉ tiêu (nguyên văn)", "Giá trị", "Giá trị (nguyên văn)",
-                 "ĐVT", "Mục tiêu (nguyên văn)", "Mục tiêu", "Ước thực hiện", "Đánh giá", "Đánh giá suy ra",
-                 "Độ tin cậy", "Tệp nguồn", "Mục", "Loại nguồn", "Nguyên văn")
+DETAIL_HEADER = ("Mã đơn vị", "Đơn vị", "Mã chỉ tiêu", "Tên chỉ tiêu (nguyên văn)", "Giá trị", "Giá trị đọc được (trước khi sửa)",
+                 "Giá trị (nguyên văn)", "ĐVT", "Mục tiêu (nguyên văn)", "Mục tiêu", "Ước thực hiện", "Đánh giá",
+                 "Đánh giá suy ra", "Độ tin cậy", "Tệp nguồn", "Mục", "Loại nguồn", "Nguyên văn", "Vị trí trong tệp",
+                 "Quyết định của cán bộ rà soát", "Người quyết định", "Thời điểm quyết định")
+DECISION_COL, VALUE_COL = "Quyết định", "Giá trị đúng"
+REVIEW_DECISION = "Quyết định"
+LIST_SHEET = "Danh sách quyết định"     # hidden: the values the Quyết định column accepts
+TITLE = "Bảng tổng hợp chỉ tiêu"
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_LINK_FONT = Font(color="0563C1", underline="single")
 _DATETIME = "dd/mm/yyyy hh:mm"
 _DATE = "dd/mm/yyyy"
 
@@ -88,17 +104,57 @@ def _reading(cons: Consolidation, ref: Reference):
     for sub in cons.submissions:
         unit_id, unit_name = unit_key(sub, ref)
         for iv in sub.indicators:
-            yield unit_id, unit_name, sub.source, iv
+            yield unit_id, unit_name, sub, iv
+
+
+def source_location(sub: Submission, iv: IndicatorValue) -> str | None:
+    """Where a reading was read in its file: 'đoạn 14' (block number, as the draft counts), or for a table
+    'bảng ở đoạn 14, dòng 5, cột 6 «TH 2022»' (the value's cell)."""
+    index = iv.source.paragraph
+    if index is None:
+        return None
+    if iv.source.kind != "table":
+        return f"đoạn {index + 1}"
+    table = next((t for s in sub.sections for t in s.tables if t.index == index), None)
+    where = f"bảng ở đoạn {index + 1}"
+    if table is None:
+        return where
+    row_no = next((n for n, row in enumerate(table.rows) if " | ".join(row) == iv.source.text), None)
+    if row_no is None:
+        return where
+    where += f", dòng {row_no + 1}"
+    row = table.rows[row_no]
+    col = next((c for c, text in enumerate(row) if iv.value_raw and text.strip() == iv.value_raw.strip()), None)
+    if col is not None:
+        head = " ".join(table.rows[0][col].split()) if col < len(table.rows[0]) else ""
+        where += f", cột {col + 1}" + (f" «{head}»" if head and row_no > 0 else "")
+    return where
 
 
 def detail_rows(cons: Consolidation, ref: Reference) -> list[list]:
-    """Chi tiết: one row per extracted indicator, in unit order then document order."""
+    """Chi tiết: one row per extracted indicator, in unit order then document order; an analyst's decision
+    and corrected value are shown with who decided, when, and the value as read."""
     rows = [list(DETAIL_HEADER)]
-    for unit_id, unit_name, source, iv in _reading(cons, ref):
-        rows.append([unit_id, unit_name, iv.id, iv.name_raw, iv.value, iv.value_raw, iv.unit, iv.target_raw,
-                     iv.target, iv.estimate, status_label(iv), "Có" if iv.status_derived else None,
-                     round(iv.score, 4), source, iv.source.section, iv.source.kind, iv.source.text])
+    for unit_id, unit_name, sub, iv in _reading(cons, ref):
+        d = iv.decision
+        rows.append([unit_id, unit_name, iv.id, iv.name_raw, iv.value, iv.original_value, iv.value_raw, iv.unit,
+                     iv.target_raw, iv.target, iv.estimate, status_label(iv), "Có" if iv.status_derived else None,
+                     round(iv.score, 4), sub.source, iv.source.section, iv.source.kind, iv.source.text,
+                     source_location(sub, iv), _decision_text(iv) if d else None,
+                     (d.analyst or "(không rõ)") if d else None, excel_time(d.decided_at) if d else None])
     return rows
+
+
+def _decision_text(iv: IndicatorValue) -> str:
+    d = iv.decision
+    parts = []
+    if d.decision == NOT_IN_CATALOG:
+        parts.append("Không phải chỉ tiêu trong danh mục")
+    elif d.decision:
+        parts.append(f"Tính là {d.decision}")
+    if iv.original_value is not None or d.value is not None:
+        parts.append("sửa giá trị")
+    return "; ".join(parts) or "Đã rà soát"
 
 
 REVIEW_FILE, REVIEW_READING = "Tệp", "Chỉ tiêu"
@@ -114,22 +170,38 @@ def file_warnings(cons: Consolidation, records) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def review_rows(cons: Consolidation, ref: Reference, threshold: float, records=()) -> list[list]:
-    """Cần rà soát, per kept file: its warnings (unit not identified, sections not found, two reports of one
-    unit, ...), then its readings left out of the aggregates (unmatched, scored below the threshold, unit
-    of another kind than the catalog's) with the best candidates beside."""
+def decision_notes(harvest_notes, problems: tuple[DecisionProblem, ...] = ()) -> tuple[tuple, ...]:
+    """Rows for `Cần rà soát` about decisions: (unit id, name as written, reason) of each decision not
+    applied, and (None, None, note) of what could not be read from the previous workbook or a CSV."""
+    return tuple((p.decision.unit_id, p.decision.name_raw, p.reason) for p in problems) + \
+        tuple((None, None, note) for note in harvest_notes)
+
+
+def review_rows(cons: Consolidation, ref: Reference, threshold: float, records=(), notes=()) -> list[list]:
+    """Cần rà soát: what could not be read from the analysts' decisions; then per kept file: its warnings
+    (unit not identified, sections not found, two reports of one unit, ...), then its readings left out of
+    the aggregates (unmatched, scored below the threshold, unit of another kind than the catalog's) with the
+    best candidates and the analyst's `Quyết định` / `Giá trị đúng` (empty) beside. Decided readings are
+    not listed."""
     header = ["Mã đơn vị", "Đơn vị", "Loại", "Lý do", "Mã chỉ tiêu đề xuất", "Tên chỉ tiêu (nguyên văn)", "Giá trị",
               "ĐVT", "Độ tin cậy"]
     for n in (1, 2, 3):
         header += [f"Ứng viên {n} – mã", f"Ứng viên {n} – tên", f"Ứng viên {n} – điểm"]
+    header += [DECISION_COL, VALUE_COL]
     rows = [header + ["Tệp nguồn", "Mục", "Nguyên văn"]]
     blank = [None] * (len(header) - 4)
+    names = {u.id: u.ten for u in ref.units}
+    for unit_id, name, reason in notes:
+        rows.append([unit_id, names.get(unit_id) if unit_id else None, REVIEW_DECISION, reason, None, name]
+                    + [None] * (len(header) - 6) + [None, None, None])
     warnings = file_warnings(cons, records)
     for sub in cons.submissions:
         unit_id, unit_name = unit_key(sub, ref)
         for warning in warnings[sub.source]:
             rows.append([unit_id, unit_name, REVIEW_FILE, warning] + blank + [sub.source, None, None])
         for iv in sub.indicators:
+            if iv.decision is not None and iv.decision.decision:
+                continue                   # decided: counts under its id, or is not a catalog indicator
             reason = review_reason(iv, ref.catalog, threshold)
             if reason is None:
                 continue
@@ -137,18 +209,23 @@ def review_rows(cons: Consolidation, ref: Reference, threshold: float, records=(
                    round(iv.score, 4)]
             for c in list(iv.candidates[:3]) + [None] * (3 - min(3, len(iv.candidates))):
                 row += [c.id, c.ten, round(c.score, 4)] if c else [None, None, None]
-            rows.append(row + [sub.source, iv.source.section, iv.source.text])
+            rows.append(row + [None, None, sub.source, iv.source.section, iv.source.text])
     return rows
 
 
 def register_rows(cons: Consolidation, records, ref: Reference) -> list[list]:
     """Nộp báo cáo: every registry unit (submitted or not), then files no registry unit claims."""
     rows = [["Mã đơn vị", "Tên đơn vị", "Trong danh sách", "Đã nộp", "Tệp", "Thời điểm nhận", "Hạn nộp",
-             "Đúng hạn", "Trạng thái tệp", "Ghi chú"]]
+             "Đúng hạn", "Trạng thái tệp", "Ghi chú", "Căn cứ xác định đơn vị", "Điểm xác định đơn vị",
+             "Cần rà soát đơn vị"]]
+    subs = {sub.source: sub for sub in cons.submissions}
     for s in submission_status(records, cons.submissions, ref):
-        rows.append([s.unit_id, s.unit_name, _yes_no(s.registered), "Có" if s.submitted else "Chưa",
+        sub = subs.get(s.source) if s.source else None
+        evidence, score, review = unit_evidence(sub.unit) if sub is not None else (None, None, False)
+        submitted = "Cần rà soát" if review else "Có" if s.submitted else "Chưa"
+        rows.append([s.unit_id, s.unit_name, _yes_no(s.registered), submitted,
                      s.source, excel_time(s.received), s.deadline, _yes_no(s.on_time), s.file_status,
-                     s.note or None])
+                     s.note or None, evidence, score, "Có" if review else None])
     return rows
 
 
@@ -161,11 +238,56 @@ def catalog_rows(ref: Reference) -> list[list]:
     return rows
 
 
+ACHIEVEMENT_HEADER = ("Chỉ tiêu có mục tiêu: đạt, vượt", "có khả năng đạt, gần đạt", "chưa đạt, khó đạt",
+                      "chưa đánh giá")
+_NEAR = (Status.KHA_NANG_DAT, Status.GAN_DAT)
+
+
+def achievement(cons: Consolidation, unit_id: str) -> list[int]:
+    """Of a unit's aggregated readings with a target (or a stated status): met, near, not met, not assessed."""
+    counts = [0, 0, 0, 0]
+    for agg in cons.aggregates:
+        iv = agg.per_unit.get(unit_id)
+        if iv is None or (iv.target is None and iv.status is None):
+            continue
+        group = 0 if iv.status in MET else 1 if iv.status in _NEAR else 3 if iv.status is None else 2
+        counts[group] += 1
+    return counts
+
+
+def coverage_rows(cons: Consolidation, ref: Reference) -> list[list]:
+    """Độ phủ đề cương: per unit (kept reports, then units that have not submitted), how many paragraphs and
+    tables it wrote under each outline node (its sub-sections included), what lies outside the outline, and
+    how its indicators with a target fared."""
+    nodes = ref.outline.nodes
+    header = ["Mã đơn vị", "Đơn vị", "Tệp"] + [f"{n.id} {n.title}" for n in nodes]
+    rows = [header + ["Ngoài đề cương", "Số mục có nội dung", "Số mục trống", *ACHIEVEMENT_HEADER]]
+    known = set(ref.outline.ids)
+    for sub in cons.submissions:
+        unit_id, unit_name = unit_key(sub, ref)
+        own: dict[str, int] = {}
+        outside = 0
+        for section in sub.sections:
+            size = len(section.paragraphs) + len(section.tables)
+            if section.id in known:
+                own[section.id] = own.get(section.id, 0) + size
+            elif section.id not in ("front", "back"):
+                outside += size
+        counts = [sum(v for k, v in own.items() if k == n.id or k.startswith(n.id + ".")) for n in nodes]
+        rows.append([unit_id, unit_name, sub.source] + counts + [outside, sum(1 for c in counts if c),
+                                                                sum(1 for c in counts if not c)]
+                    + achievement(cons, unit_id))
+    for unit in cons.missing:
+        rows.append([unit.id, unit.ten, "(chưa nộp)"] + [None] * (len(nodes) + 3 + len(ACHIEVEMENT_HEADER)))
+    return rows
+
+
 # ---------------------------------------------------------------- writing
 
 
 def fill_sheet(ws: Worksheet, rows: list[list], freeze: str = "A2") -> None:
-    """Rows into a sheet: bold frozen header, auto-filter, date formats, fitted column widths."""
+    """Rows into a sheet: bold frozen header, auto-filter, date formats, fitted column widths; text that
+    starts with '=' stays text (no formula is ever written)."""
     for row in rows:
         ws.append(row)
     for cell in ws[1]:
@@ -180,6 +302,8 @@ def fill_sheet(ws: Worksheet, rows: list[list], freeze: str = "A2") -> None:
                 cell.number_format = _DATETIME
             elif isinstance(cell.value, date):
                 cell.number_format = _DATE
+            elif cell.data_type == "f":
+                cell.data_type = "s"
             length = 16 if isinstance(cell.value, (date, datetime)) else len(str(cell.value or ""))
             widths[cell.column] = max(widths.get(cell.column, 0), length if cell.row > 1 else min(length, 24))
     for column, width in widths.items():
@@ -194,28 +318,100 @@ def inputs_time(records) -> datetime:
     return max(times) if times else FIXED_TIME
 
 
-def build_workbook(cons: Consolidation, records, ref: Reference,
-                   review_threshold: float | None = None, changes=None) -> Workbook:
-    """The five sheets as an openpyxl Workbook (not yet saved); the review threshold is the consolidation's."""
+def _columns(ws: Worksheet) -> dict[str, int]:
+    return {c.value: c.column for c in ws[1] if c.value is not None}
+
+
+def _style_summary(ws: Worksheet, cons: Consolidation, coverage: Worksheet) -> None:
+    """Tổng hợp: number formats by each indicator's unit, status colours, the achievement chart."""
+    status_cols = [c.column for c in ws[1] if str(c.value or "").endswith("– đánh giá")]
+    value_cols = [c.column for c in ws[1] if str(c.value or "").endswith("– giá trị")]
+    aggregate_col = _columns(ws).get("Kết quả tổng hợp")
+    for r, agg in enumerate(cons.aggregates, start=2):
+        fmt = number_format(agg.entry.dvt)
+        for c in value_cols:
+            ws.cell(r, c).number_format = fmt
+        if aggregate_col:
+            ws.cell(r, aggregate_col).number_format = number_format(agg.entry.dvt, agg.entry.tong_hop)
+    status_colours(ws, status_cols, ws.max_row)
+    head = _columns(coverage)
+    first, last = head[ACHIEVEMENT_HEADER[0]], head[ACHIEVEMENT_HEADER[-1]]
+    achievement_chart(ws, coverage, first, last, 2, 1 + len(cons.submissions), f"B{ws.max_row + 3}")
+
+
+def _style_detail(ws: Worksheet, cons: Consolidation, ref: Reference, base_dir: Path | None) -> None:
+    """Chi tiết: number formats, status colours, each row's source file as a link."""
+    cols = _columns(ws)
+    status_colours(ws, [cols["Đánh giá"]], ws.max_row)
+    file_col, unit_col = cols["Tệp nguồn"], cols["ĐVT"]
+    for r in range(2, ws.max_row + 1):
+        fmt = number_format(ws.cell(r, unit_col).value)
+        for name in ("Giá trị", "Giá trị đọc được (trước khi sửa)", "Mục tiêu", "Ước thực hiện"):
+            ws.cell(r, cols[name]).number_format = fmt
+        cell = ws.cell(r, file_col)
+        if cell.value:
+            cell.hyperlink = file_uri(base_dir, str(cell.value))     # escaped names link to the raw bytes
+            cell.font = _LINK_FONT
+
+
+def _style_review(ws: Worksheet, ref: Reference, wb: Workbook) -> None:
+    """Cần rà soát: the analyst's columns coloured, Quyết định limited to the catalog ids and '-'."""
+    cols = _columns(ws)
+    lists = wb.create_sheet(LIST_SHEET)
+    fill_sheet(lists, [[DECISION_COL, "Nghĩa"], [NOT_IN_CATALOG, "Không phải chỉ tiêu trong danh mục"]]
+               + [[e.id, e.ten] for e in ref.catalog.entries])
+    lists.sheet_state = "hidden"
+    last = max(ws.max_row, 2)
+    input_columns(ws, [cols[DECISION_COL], cols[VALUE_COL]], ws.max_row)
+    decision_list(ws, cols[DECISION_COL], last, f"'{LIST_SHEET}'!$A$2:$A${len(ref.catalog.entries) + 2}")
+
+
+def _style_coverage(ws: Worksheet, ref: Reference) -> None:
+    """Độ phủ đề cương: cells coloured by how much each unit wrote under each node (none: red)."""
+    n = len(ref.outline.nodes)
+    for c in range(4, 4 + n):
+        ws.column_dimensions[get_column_letter(c)].width = 11
+        for r in range(2, ws.max_row + 1):
+            coverage_fill(ws, r, c, ws.cell(r, c).value)
+    ws.row_dimensions[1].height = 90
+
+
+def build_workbook(cons: Consolidation, records, ref: Reference, review_threshold: float | None = None,
+                   notes=(), period: str | None = None, base_dir: Path | None = None, changes=None) -> Workbook:
+    """The six sheets as an openpyxl Workbook (not yet saved); the review threshold is the consolidation's.
+    `notes` are decision rows for `Cần rà soát` (decision_notes); `base_dir` is where sources are (the inbox)."""
     review_threshold = cons.review_threshold if review_threshold is None else review_threshold
     wb = Workbook()
     wb.remove(wb.active)
-    content = (summary_rows(cons, ref), detail_rows(cons, ref), review_rows(cons, ref, review_threshold, records),
-               register_rows(cons, records, ref), catalog_rows(ref))
+    content = (summary_rows(cons, ref), detail_rows(cons, ref),
+               review_rows(cons, ref, review_threshold, records, notes),
+               register_rows(cons, records, ref), catalog_rows(ref), coverage_rows(cons, ref))
+    sheets = {}
     for title, rows in zip(SHEETS, content):
-        fill_sheet(wb.create_sheet(title), rows, freeze="C2" if title == "Tổng hợp" else "A2")
+        sheets[title] = ws = wb.create_sheet(title)
+        fill_sheet(ws, rows, freeze="C2" if title == "Tổng hợp" else "D2" if title == "Độ phủ đề cương" else "A2")
     add_changes_sheet(wb, changes)          # `Thay đổi` (reports/changes.py), when the flow computed changes
     stamp = inputs_time(records)
+    _style_summary(sheets["Tổng hợp"], cons, sheets["Độ phủ đề cương"])
+    _style_detail(sheets["Chi tiết"], cons, ref, base_dir)
+    _style_review(sheets["Cần rà soát"], ref, wb)
+    _style_coverage(sheets["Độ phủ đề cương"], ref)
+    as_of = stamp.strftime("%d/%m/%Y %H:%M") if stamp != FIXED_TIME else "(chưa có báo cáo)"
+    for ws in wb.worksheets:
+        print_setup(ws, f"{TITLE} – {ws.title}", period, as_of)
     wb.properties.creator = wb.properties.lastModifiedBy = "tonghop"
-    wb.properties.title = "Bảng tổng hợp chỉ tiêu"
+    wb.properties.title = TITLE
     wb.properties.created = wb.properties.modified = stamp
     return wb
 
 
 def write_workbook(cons: Consolidation, records: list[FileRecord] | tuple[FileRecord, ...], ref: Reference,
-                   path: Path | str, review_threshold: float | None = None, changes=None) -> Path:
+                   path: Path | str, review_threshold: float | None = None, notes=(), period: str | None = None,
+                   base_dir: Path | None = None, changes=None) -> Path:
     """Write chi-tieu.xlsx atomically; the same inputs give the same bytes."""
     buffer = io.BytesIO()
+    wb = build_workbook(cons, records, ref, review_threshold, notes=notes, period=period, base_dir=base_dir,
+                        changes=changes)
     with ZipFile(buffer, "w", ZIP_DEFLATED) as archive:   # Workbook.save would stamp 'modified' with now
-        ExcelWriter(build_workbook(cons, records, ref, review_threshold, changes), archive).save()
+        ExcelWriter(wb, archive).save()
     return write_bytes_atomic(Path(path), stable_zip(buffer.getvalue()))

@@ -56,3 +56,36 @@ def test_closing_block_starts(line):
 def test_body_lines_are_not_closing(line):
     from tonghop.parsers.align import is_closing
     assert not is_closing(line)
+
+
+@pytest.mark.parametrize("line", ["T/M CẤP UỶ CƠ SỞ", "T/M CẤP ỦY", "T/M ĐẢNG ỦY", "TM. BAN CHẤP HÀNH",
+                                  "K/T CHỦ TỊCH", "KT. Bí thư", "Q. CHỦ TỊCH", "NƠI NHẬN:", "Nơi nhận",
+                                  "T/M Ban Thường vụ", "T/M ỦY BAN NHÂN DÂN"])
+def test_more_closing_block_starts(line):
+    from tonghop.parsers.align import is_closing
+    assert is_closing(line)
+
+
+@pytest.mark.parametrize("line", ["QUYẾT ĐỊNH:", "QUYẾT ĐỊNH", "QUY CHẾ", "Quy hoạch chung đô thị Nam Phước cần được điều chỉnh",
+                                  "Quyền và nghĩa vụ của đảng viên", "Quy trình xét kết nạp", "Nơi nhận văn bản",
+                                  "KT-XH tiếp tục phát triển", "Tmđt tăng mạnh", "Thay mặt Ban Thường vụ, đồng chí Bí thư "
+                                  "đã trao quyết định cho 12 đảng viên", "Bí thư", "Quý I năm 2023",
+                                  "Q.Hải Châu có 13 phường", "TM và dịch vụ tăng 12%", "Kt. tổng hợp số liệu"])
+def test_words_that_only_start_like_a_closing_are_body(line):
+    from tonghop.parsers.align import is_closing
+    assert not is_closing(line)
+
+
+def test_closing_block_is_the_tail_not_a_table_header_or_an_early_line():
+    from tonghop.model import Table
+    from tonghop.parsers.align import closing_position
+    from tonghop.parsers.docx_reader import Block
+    long = " ".join(["Ban Thường vụ đã lãnh đạo triển khai thực hiện"] * 5) + "."
+    blocks = [Block("p", 0, "QUYẾT ĐỊNH"), Block("p", 1, "QUYẾT ĐỊNH:"), Block("p", 2, "Điều 1. " + long),
+              Block("table", 3, table=Table(rows=(("STT", "Nơi nhận", "Số bản"), ("1", "Văn phòng", "2")), index=3)),
+              Block("p", 4, "T/M BAN THƯỜNG VỤ"), Block("p", 5, "BÍ THƯ"),
+              Block("p", 6, "QUY CHẾ"), Block("p", 7, "Điều 1. " + long),
+              Block("p", 8, "Nơi nhận:"), Block("p", 9, "- Như Điều 3;"), Block("p", 10, "T/M CẤP UỶ CƠ SỞ")]
+    assert closing_position(blocks, []) == 8
+    assert closing_position(blocks[:8], []) == 4        # prose after the only signature: an attachment
+    assert closing_position(blocks[:4], []) == 4        # no closing line at all

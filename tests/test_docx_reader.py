@@ -180,6 +180,31 @@ def test_damaged_archives_are_refused_cleanly_never_crash():
     assert refused > 60
 
 
+BR, TAB, PTAB, CR = "<w:r><w:br/></w:r>", "<w:r><w:tab/></w:r>", '<w:r><w:ptab w:relativeTo="margin" w:alignment="right" w:leader="none"/></w:r>', "<w:r><w:cr/></w:r>"
+LEGACY_STYLE = ('<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
+                '<w:rPr><w:rFonts w:ascii="VNI-Times" w:hAnsi="VNI-Times"/></w:rPr></w:style>')
+
+
+@pytest.mark.parametrize("styles", ["", LEGACY_STYLE], ids=["plain-fast-path", "runs-path"])
+def test_breaks_and_tabs_are_whitespace_in_cells_body_boxes_and_footnotes(styles):
+    from xml.sax.saxutils import escape
+    def t(text):            # the same words stored in the document's encoding
+        return run(escape(encode(text, "vni")) if styles else text)
+    cell = p(t("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), BR, t("Độc lập - Tự do - Hạnh phúc"))
+    tabs = p(t("Số"), TAB, t("12-BC/HU"), PTAB, t("ngày"), CR, t("KT. CHỦ TỊCH"))
+    box = ('<w:r><w:pict><w:txbxContent>' + p(t("ỦY BAN NHÂN DÂN"), BR, t("KT. CHỦ TỊCH"))
+           + '</w:txbxContent></w:pict></w:r>')
+    fn = '<w:footnote w:id="2">' + p(t("Nguồn:"), TAB, t("Cục Thống kê")) + "</w:footnote>"
+    body = (f"<w:tbl><w:tr><w:tc>{cell}</w:tc><w:tc>{tabs}</w:tc></w:tr></w:tbl>"
+            + p(t("HUYỆN ỦY ĐẠI LỘC"), BR, t("*"), BR, BR, t("Số 12"), box)
+            + p('<w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>', t("Đầu"), TAB, t("cuối"),
+                '<w:r><w:footnoteReference w:id="2"/></w:r>'))
+    blocks, _ = read_docx(docx(body, styles, footnotes=fn))
+    assert blocks[0].table.rows == (("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+                                     "Số 12-BC/HU ngày\nKT. CHỦ TỊCH"),)
+    assert texts(blocks) == ["HUYỆN ỦY ĐẠI LỘC\n*\nSố 12", "ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "Đầu cuối",
+                             "Nguồn: Cục Thống kê"]
+
 # ---------------------------------------------------------------- format detection (what a file really is)
 
 def test_foreign_formats_say_what_the_unit_should_do(tmp_path):

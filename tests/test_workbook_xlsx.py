@@ -13,7 +13,7 @@ import pytest
 
 from tonghop.aggregators.consolidate import consolidate
 from tonghop.model import Candidate, FileRecord, FileWarning, Status
-from tonghop.reports.workbook_xlsx import SHEETS, write_workbook
+from tonghop.reports.workbook_xlsx import LIST_SHEET, SHEETS, write_workbook
 from tonghop.aggregators.consolidate import select_versions
 from test_consolidate import iv, make_ref, make_sub, record
 
@@ -48,9 +48,10 @@ def _rows(ws):
 
 def test_sheets_header_frozen_and_filtered(book):
     _, _, wb = book
-    assert tuple(wb.sheetnames) == SHEETS
-    for ws in wb.worksheets:
-        assert ws.freeze_panes in ("A2", "C2"), ws.title
+    assert tuple(wb.sheetnames) == SHEETS + (LIST_SHEET,)
+    assert wb[LIST_SHEET].sheet_state == "hidden"
+    for ws in wb.worksheets[:len(SHEETS)]:
+        assert ws.freeze_panes in ("A2", "C2", "D2"), ws.title
         assert ws.auto_filter.ref == ws.dimensions, ws.title
         assert all(c.font.bold for c in ws[1])
         assert all(ws.column_dimensions[c.column_letter].width >= 8 for c in ws[1])
