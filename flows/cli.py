@@ -136,11 +136,10 @@ def run_cmd(
         runner = "dask"
     if not inbox.is_dir():
         _fail(f"Không tìm thấy thư mục hộp thư {inbox} / inbox folder not found: {inbox}")
-    from tonghop.flows.pipeline import load_context
-    from tonghop.reference import ReferenceDataError
+    from tonghop.reference import ReferenceDataError, load_reference
 
     try:
-        load_context(outline, catalog, units)       # bad reference data: a clean error before any flow starts
+        load_reference(outline, catalog, units)     # bad reference data: a clean error before any flow starts
     except ReferenceDataError as exc:
         _fail(str(exc))
     if decisions is not None and not decisions.is_file():

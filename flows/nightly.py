@@ -335,11 +335,15 @@ def schedule_args(settings: Settings) -> dict:
         "name": settings.name,
         "schedules": [Cron(settings.cron, timezone=settings.timezone)],
         "parameters": {"inbox": settings.inbox, "out": settings.out, "outline": settings.outline,
-                       "catalog": settings.catalog, "units": settings.units, "period": settings.period},
+                       "catalog": settings.catalog, "units": settings.units, "period": settings.period,
+                       "runner": settings.task_runner},
         "description": "Tổng hợp báo cáo sơ kết hằng đêm / nightly consolidation of the units' reports",
     }
 
 
 def serve(settings: Settings) -> None:
     """Serve the flow on its nightly schedule (needs a running Prefect server, see README)."""
-    consolidate_flow.serve(**schedule_args(settings))
+    flow_fn = consolidate_flow
+    if settings.task_runner == "dask":
+        flow_fn = consolidate_flow.with_options(task_runner=task_runner("dask", settings.dask_address))
+    flow_fn.serve(**schedule_args(settings))
