@@ -10,12 +10,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from tonghop.model import (AggregateRow, Aggregation, Catalog, CatalogEntry, Contribution, FileRecord, FileStatus,
                            IndicatorValue, MergedParagraph, Outline, OutlineNode, Reference, Section, SourceKind, Status,
                            Submission, Unit)
 from tonghop.aggregators.front import front_body
+from tonghop.aggregators.masking import masker_for
+from tonghop.aggregators.statements import Statement, TableRef, consolidate_node
 from tonghop.aggregators.measure import unit_factor
 from tonghop.aggregators.versions import (UNKNOWN_PREFIX, local_day, received_at, select_versions,  # noqa: F401
                                   version_hint)
@@ -37,11 +40,16 @@ REVIEW_THRESHOLD = 0.85     # matches scored lower stay out of the aggregates an
 
 @dataclass(frozen=True)
 class NodeContent:
-    """What the units wrote under one outline node: shared boilerplate, then each unit."""
+    """What the units wrote under one outline node. As a compilation (tap-hop-nguyen-van.docx): shared
+    boilerplate, then each unit in full. As a consolidation (du-thao-tong-hop.docx): statements several
+    units made, then what each unit alone wrote, its indicator tables summarised by the aggregate table."""
 
     node: OutlineNode
     merged: tuple[MergedParagraph, ...]
     contributions: tuple[Contribution, ...]
+    statements: tuple[Statement, ...] = ()
+    own: tuple[Contribution, ...] = ()
+    indicator_tables: tuple[TableRef, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -160,12 +168,19 @@ def merge_key(text: str) -> str:
     return " ".join(_WORD.findall(clean(text).casefold()))
 
 
-def same_facts(a: str, b: str) -> bool:
-    """Near-identical wording may still differ in facts: numbers and proper names must agree."""
-    if _NUMBER.findall(a) != _NUMBER.findall(b):
+def facts(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """What same_facts compares: the numbers in order and the set of words."""
+    return tuple(_NUMBER.findall(text)), frozenset(_WORD.findall(clean(text)))
+
+
+def same_facts(a: str, b: str, fa=None, fb=None) -> bool:
+    """Near-identical wording may still differ in facts: numbers and proper names must agree
+    (fa, fb: the texts' `facts`, when already computed)."""
+    na, wa = fa or facts(a)
+    nb, wb = fb or facts(b)
+    if na != nb:
         return False
-    differing = set(_WORD.findall(clean(a))) ^ set(_WORD.findall(clean(b)))
-    return not any(word[:1].isupper() for word in differing)
+    return not any(word[:1].isupper() for word in wa ^ wb)
 
 
 def merge_boilerplate(contributions: list[Contribution], threshold: float = MERGE_THRESHOLD,
@@ -177,17 +192,25 @@ def merge_boilerplate(contributions: list[Contribution], threshold: float = MERG
     if len(items) < 2:
         return (), tuple(contributions)
     keys = [merge_key(p.text) for _, p in items]
-    scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=threshold, workers=-1)
+    known: dict[str, tuple] = {}
+    item_facts = [known.setdefault(p.text, facts(p.text)) for _, p in items]
+    unique = list(dict.fromkeys(keys))                 # compare each wording once (boilerplate repeats)
+    slot = {k: n for n, k in enumerate(unique)}
+    by_key: dict[int, list[int]] = {}
+    for i, k in enumerate(keys):
+        by_key.setdefault(slot[k], []).append(i)
+    scores = process.cdist(unique, unique, scorer=fuzz.ratio, score_cutoff=threshold, dtype=np.uint8, workers=-1)
     taken: set[int] = set()
     merged: list[MergedParagraph] = []
     for i, (ci, pi) in enumerate(items):
         if i in taken:
             continue
         cluster, units = [i], {ci.unit_id}
-        for j in (int(k) for k in scores[i].nonzero()[0] if k > i):   # cdist zeroes what is below the cutoff
+        near = sorted(j for kv in scores[slot[keys[i]]].nonzero()[0] for j in by_key[int(kv)] if j > i)
+        for j in near:                                 # cdist zeroes what is below the cutoff
             cj, pj = items[j]
-            if j not in taken and cj.unit_id not in units and scores[i][j] >= threshold \
-                    and same_facts(pi.text, pj.text):
+            if j not in taken and cj.unit_id not in units and same_facts(pi.text, pj.text, item_facts[i],
+                                                                         item_facts[j]):
                 cluster.append(j)
                 units.add(cj.unit_id)
         if len(cluster) > 1:
@@ -292,10 +315,20 @@ def consolidate(subs: list[Submission] | tuple[Submission, ...], ref: Reference,
     """The consolidation of kept submissions against the reference data."""
     ordered = order_submissions(subs, ref)
     by_node, unplaced = contributions_by_node(ordered, ref)
+    masker = masker_for(ref.units)
+    read_tables = {(s.source, iv.source.paragraph) for s in ordered for iv in s.indicators
+                   if iv.source.kind == "table" and iv.id is not None}
     nodes = []
     for node in ref.outline.nodes:
-        merged, contributions = merge_boilerplate(by_node.get(node.id, []))
-        nodes.append(NodeContent(node=node, merged=merged, contributions=contributions))
+        full = by_node.get(node.id, [])
+        merged, contributions = merge_boilerplate(full)
+        statements, own = consolidate_node(full, masker)
+        tables = tuple(TableRef(c.unit_id, c.unit_name, c.source, t.index, len(t.rows))
+                       for c in own for t in c.tables if (c.source, t.index) in read_tables)
+        own = tuple(o for o in (replace(c, tables=tuple(t for t in c.tables if (c.source, t.index) not in read_tables))
+                                for c in own) if o.paragraphs or o.tables or o.headings)
+        nodes.append(NodeContent(node=node, merged=merged, contributions=contributions,
+                                 statements=statements, own=own, indicator_tables=tables))
     submitted = {s.unit.id for s in ordered if s.unit.id}
     return Consolidation(outline=ref.outline, nodes=tuple(nodes), submissions=ordered,
                          aggregates=aggregate_indicators(ordered, ref, review_threshold),

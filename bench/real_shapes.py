@@ -57,12 +57,12 @@ class Score:
 def parsed_items(sub) -> list[tuple[str, str]]:
     """(section id, text) of every heading, paragraph and table cell of a parsed submission."""
     out = []
-    for s in sub.sections:
+    for n, s in enumerate(sub.sections):
         for p in ([s.heading] if s.heading else []) + list(s.paragraphs):
-            out.append((s.id, p.text))
+            out.append((n, p.index, s.id, p.text))
         for t in s.tables:
-            out.extend((s.id, cell) for row in t.rows for cell in dict.fromkeys(row) if cell)
-    return out
+            out.extend((n, t.index, s.id, cell) for row in t.rows for cell in dict.fromkeys(row) if cell)
+    return [(sid, text) for *_, sid, text in sorted(out, key=lambda x: (x[0], x[1]))]
 
 
 def _lines(text: str) -> list[str]:

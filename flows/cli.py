@@ -166,6 +166,10 @@ def run_cmd(
     except OSError as exc:
         _fail(f"Không ghi được kết quả: {exc.strerror or exc} / cannot write outputs", code=1)
     typer.echo(summary["message"])
+    if (decided := summary.get("decisions")) and (decided["total"] or decided["notes"]):
+        typer.echo(f"Quyết định của cán bộ rà soát: {decided['total']} ({len(decided['notes'])} ghi chú trong Cần rà soát),"
+                   f" {decided['appended']} mới ghi vào quyet-dinh.csv / analysts' decisions: {decided['total']},"
+                   f" {decided['appended']} new")
     for path in summary["outputs"]:
         typer.echo(f"  {path}")
     raise typer.Exit(0)

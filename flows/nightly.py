@@ -37,15 +37,18 @@ from tonghop.reports.draft_docx import write_draft
 from tonghop.reports.manifest import write_manifest, write_status_csv
 from tonghop.reports.names import display_name
 from tonghop.reports.quyet_dinh import gather_decisions
+from tonghop.reports.tap_hop_docx import write_compilation
 from tonghop.reports.workbook_xlsx import decision_notes, inputs_time, write_workbook
 
 __all__ = [
     "consolidate_flow", "DRAFT", "inbox_files", "MANIFEST", "parse_all", "parse_task", "precheck", "received",
     "RUNNERS", "schedule_args", "serve", "source_name", "STATUS", "SUPPORTED", "task_runner", "TZ", "WORKBOOK",
+    "FULL_TEXT",
 ]
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DRAFT, WORKBOOK, MANIFEST, STATUS = "du-thao-tong-hop.docx", "chi-tieu.xlsx", "manifest.json", "nop-bao-cao.csv"
+FULL_TEXT = "tap-hop-nguyen-van.docx"
 SUPPORTED = {".docx", ".docm"}
 RUNNERS = ("process", "threads", "dask")
 
@@ -300,7 +303,8 @@ def consolidate_flow(inbox: str, out: str, outline: str = "de-cuong-huyen", cata
     cons = consolidate(subs, ctx.ref)
     state = build_state(cons, started_at)
     changes = compare(load_state(out_dir), state, cons, ctx.ref, datetime.now(TZ).date())
-    archived = None if overwrite else archive_previous(out_dir, (DRAFT, WORKBOOK, MANIFEST, STATUS, CHANGES_MD))
+    archived = None if overwrite else archive_previous(out_dir, (DRAFT, FULL_TEXT, WORKBOOK, MANIFEST, STATUS,
+                                                                      CHANGES_MD))
     run_info = {"started_at": started_at, "inbox": display_name(str(inbox_dir)), "period": period,
                 "as_of": inputs_time(records).isoformat(),
                 "archived_previous": str(archived) if archived else None,
@@ -308,6 +312,7 @@ def consolidate_flow(inbox: str, out: str, outline: str = "de-cuong-huyen", cata
                               "not_applied": [p.reason for p in applied.problems]}}
     notes = decision_notes(gathered.notes, applied.problems)
     write_draft(cons, out_dir / DRAFT, period=period, run_info=run_info, base_dir=inbox_dir)
+    write_compilation(cons, out_dir / FULL_TEXT, period=period, run_info=run_info, base_dir=inbox_dir)
     write_workbook(cons, records, ctx.ref, out_dir / WORKBOOK, notes=notes, period=period, base_dir=inbox_dir,
                    changes=changes)
     write_status_csv(cons, records, ctx.ref, out_dir / STATUS)
@@ -323,7 +328,7 @@ def consolidate_flow(inbox: str, out: str, outline: str = "de-cuong-huyen", cata
                f"{len(cons.missing)} đơn vị chưa nộp. / Consolidated {counts['ok']} reports "
                f"({counts['rejected']} rejected, {counts['skipped']} skipped); {len(cons.missing)} units missing.")
     return {"message": message, "counts": counts, "manifest": str(manifest), "parse": run_info["parse"],
-            "outputs": [str(out_dir / n) for n in (DRAFT, WORKBOOK, MANIFEST, STATUS, CHANGES_MD)],
+            "outputs": [str(out_dir / n) for n in (DRAFT, WORKBOOK, MANIFEST, STATUS, FULL_TEXT, CHANGES_MD)],
             "decisions": gathered.summary()}
 
 

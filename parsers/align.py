@@ -246,6 +246,12 @@ _ORG_WORD = re.compile(r"^(?:ban|bch|btv|cấp|đảng|chi\s+bộ|huyện|thành
 _TITLE_WORD = re.compile(r"^(?:phó\s+)?(?:bí\s+thư|chủ\s+tịch|chủ\s+nhiệm|trưởng|giám\s+đốc|thủ\s+trưởng|"
                          r"hiệu\s+trưởng|tổng\s+(?:giám\s+đốc|biên\s+tập)|chánh|viện\s+trưởng)\b", re.I)
 _BARE_TITLE = re.compile(r"^(?:phó\s+)?bí\s+thư(?:\s+thường\s+trực)?$", re.I)
+# The signer's role over a signature, upper case on a short line: "NGƯỜI LÀM ĐƠN", "GIẢNG VIÊN HƯỚNG DẪN",
+# "PHÓ CHỦ TỊCH", "HIỆU TRƯỞNG", "XÁC NHẬN CỦA …" (ending a form, a student report, a state decision)
+_SIGNER_ROLE = re.compile(r"^(?:người\s+(?:làm\s+đơn|viết|báo\s+cáo|lập(?:\s+biểu)?|khai|đề\s+nghị)|giảng\s+viên"
+                          r"(?:\s+hướng\s+dẫn)?|giáo\s+viên\s+(?:hướng\s+dẫn|chủ\s+nhiệm)|(?:phó\s+)?chủ\s+tịch"
+                          r"|(?:phó\s+)?giám\s+đốc|(?:phó\s+)?hiệu\s+trưởng|thủ\s+trưởng(?:\s+đơn\s+vị)?"
+                          r"|(?:phó\s+)?trưởng\s+(?:ban|phòng|khoa)|xác\s+nhận\s+của)\b", re.I)
 _SIGNED = re.compile(r"^\(\s*đã\s+ký\s*\)", re.I)
 MAX_CLOSING_WORDS = 12     # a signature line is short; a sentence that begins "Thay mặt …" is body
 
@@ -284,7 +290,7 @@ def closing_marker(text: str) -> str | None:
         marked = re.match(r"^\w\s*[/.]|^\w\w\s*\.", line) is not None
         words = _TITLE_WORD if m.group("kt") or m.group("q") else _ORG_WORD
         return "behalf" if marked and words.match(rest) else None
-    if _BARE_TITLE.match(line) and _upper(line):
+    if (_BARE_TITLE.match(line) or _SIGNER_ROLE.match(line) and len(line.split()) <= 6) and _upper(line):
         return "title"
     return None
 

@@ -106,7 +106,7 @@ def coverage_fill(ws: Worksheet, row: int, column: int, count: int | None) -> No
 
 
 def achievement_chart(target: Worksheet, data: Worksheet, first_col: int, last_col: int, first_row: int,
-                      last_row: int, anchor: str) -> None:
+                      last_row: int, anchor: str, width: float = 24.0) -> None:
     """A stacked bar chart, one bar per unit, of its indicators with a target by status group; the data are
     `data`'s columns first_col..last_col (header in first_row - 1, unit names in column 2)."""
     if last_row < first_row:
@@ -126,6 +126,6 @@ def achievement_chart(target: Worksheet, data: Worksheet, first_col: int, last_c
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     chart.legend.position = "b"
-    chart.height = max(7.5, 0.6 * (last_row - first_row + 1) + 3)
-    chart.width = 24
+    chart.width = width
+    chart.height = max(7.5, 0.7 * (last_row - first_row + 1) + 3, 0.3 * width)
     target.add_chart(chart, anchor)

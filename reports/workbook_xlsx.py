@@ -334,9 +334,33 @@ def _style_summary(ws: Worksheet, cons: Consolidation, coverage: Worksheet) -> N
         if aggregate_col:
             ws.cell(r, aggregate_col).number_format = number_format(agg.entry.dvt, agg.entry.tong_hop)
     status_colours(ws, status_cols, ws.max_row)
+    _narrow(ws, {2: 36, **{c: 9 for c in value_cols}, **{c: 12 for c in status_cols},
+                 **{c: 11 for c in range(ws.max_column - 2, ws.max_column + 1)}}, wrap=[2] + status_cols)
     head = _columns(coverage)
     first, last = head[ACHIEVEMENT_HEADER[0]], head[ACHIEVEMENT_HEADER[-1]]
-    achievement_chart(ws, coverage, first, last, 2, 1 + len(cons.submissions), f"B{ws.max_row + 3}")
+    width_cm = sum(ws.column_dimensions[get_column_letter(c)].width for c in range(1, ws.max_column + 1)) * 0.2
+    achievement_chart(ws, coverage, first, last, 2, 1 + len(cons.submissions), f"B{ws.max_row + 3}",
+                      width=max(16.0, min(0.6 * width_cm, 60.0)))
+
+
+def _narrow(ws: Worksheet, widths: dict[int, float], wrap: list[int] = (), header_height: float = 48) -> None:
+    """Columns at the given widths, long text wrapped, a taller header: so a wide sheet still prints legibly
+    one page wide."""
+    for c, w in widths.items():
+        ws.column_dimensions[get_column_letter(c)].width = w
+    lines = {r: 1 for r in range(2, ws.max_row + 1)}
+    for c in wrap:
+        chars = max(4, int(ws.column_dimensions[get_column_letter(c)].width) - 1)
+        for r in range(2, ws.max_row + 1):
+            lines[r] = max(lines[r], -(-len(str(ws.cell(r, c).value or "")) // chars))
+    wrapped = set(wrap)
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=cell.column in wrapped, vertical="center")
+    for r, n in lines.items():                  # spreadsheet programs do not all grow wrapped rows themselves
+        if n > 1:
+            ws.row_dimensions[r].height = 14 * n + 2
+    ws.row_dimensions[1].height = header_height
 
 
 def _style_detail(ws: Worksheet, cons: Consolidation, ref: Reference, base_dir: Path | None) -> None:
@@ -370,10 +394,9 @@ def _style_coverage(ws: Worksheet, ref: Reference) -> None:
     """Độ phủ đề cương: cells coloured by how much each unit wrote under each node (none: red)."""
     n = len(ref.outline.nodes)
     for c in range(4, 4 + n):
-        ws.column_dimensions[get_column_letter(c)].width = 11
         for r in range(2, ws.max_row + 1):
             coverage_fill(ws, r, c, ws.cell(r, c).value)
-    ws.row_dimensions[1].height = 90
+    _narrow(ws, {3: 22, **{c: 11 for c in range(4, ws.max_column + 1)}}, header_height=90)
 
 
 def build_workbook(cons: Consolidation, records, ref: Reference, review_threshold: float | None = None,

@@ -28,7 +28,8 @@ from docx.oxml.ns import qn
 ROOT = Path(__file__).resolve().parent.parent
 INBOX = ROOT / "data" / "samples" / "inbox"
 TRUTH = ROOT / "data" / "samples" / "truth"
-OUTPUTS = ("du-thao-tong-hop.docx", "chi-tieu.xlsx", "manifest.json", "nop-bao-cao.csv", "thay-doi.md")
+OUTPUTS = ("du-thao-tong-hop.docx", "chi-tieu.xlsx", "manifest.json", "nop-bao-cao.csv", "tap-hop-nguyen-van.docx",
+           "thay-doi.md")
 SHEETS = ["Tổng hợp", "Chi tiết", "Cần rà soát", "Nộp báo cáo", "Danh mục", "Độ phủ đề cương", "Thay đổi"]
 ATTRIBUTION = re.compile(r"^\[(?P<unit>.+?) — (?P<file>[^,\]]+\.docx)"
                          r"(?:, đoạn (?P<ranges>[\d–, ]+), bắt đầu: “(?P<quote>[^”]+)”)?\]$")
@@ -100,6 +101,12 @@ def draft(first):
 
 
 @pytest.fixture(scope="module")
+def full_text(first):
+    """tap-hop-nguyen-van.docx: the compilation (what the draft was before it consolidated)."""
+    return docx.Document(str(first[0] / "tap-hop-nguyen-van.docx"))
+
+
+@pytest.fixture(scope="module")
 def workbook(first):
     return openpyxl.load_workbook(first[0] / "chi-tieu.xlsx")
 
@@ -167,8 +174,8 @@ def test_draft_outline_headings_in_order_with_word_heading_styles(draft, ref):
     assert headings[first_index:first_index + len(wanted)] == wanted, "something between outline headings"
 
 
-def test_every_body_paragraph_of_every_kept_sample_is_in_the_draft(draft, expected):
-    texts = draft_texts(draft)
+def test_every_body_paragraph_of_every_kept_sample_is_in_the_full_text(full_text, expected):
+    texts = draft_texts(full_text)
     in_truth: Counter = Counter()
     missing = []
     for f in expected.ok:
@@ -183,10 +190,11 @@ def test_every_body_paragraph_of_every_kept_sample_is_in_the_draft(draft, expect
     assert not duplicated, "a paragraph is written more often than the kept samples hold it"
 
 
-def test_skipped_and_rejected_files_contribute_nothing(draft, expected):
-    texts = " ".join(p.text for p in draft.paragraphs)
-    for f in expected.skipped + expected.rejected:
-        assert f"— {f}" not in texts
+def test_skipped_and_rejected_files_contribute_nothing(draft, full_text, expected):
+    for document in (draft, full_text):
+        texts = " ".join(p.text for p in document.paragraphs)
+        for f in expected.skipped + expected.rejected:
+            assert f"— {f}" not in texts
 
 
 @dataclass
@@ -263,8 +271,8 @@ def draft_coverage(document, expected: Expected, names: dict[str, str]) -> Cover
 
 
 @pytest.fixture(scope="module")
-def coverage(draft, expected, ref) -> Coverage:
-    return draft_coverage(draft, expected, {u.id: u.ten for u in ref.units})
+def coverage(full_text, expected, ref) -> Coverage:
+    return draft_coverage(full_text, expected, {u.id: u.ten for u in ref.units})
 
 
 def test_attribution_lines_name_each_unit_and_point_to_its_paragraphs(coverage, expected):
@@ -287,9 +295,9 @@ def test_each_source_paragraph_written_once_merged_boilerplate_counted_once(cove
     assert not short and not extra
 
 
-def test_attribution_hyperlinks_lead_to_the_source_files(first, draft, expected):
+def test_attribution_hyperlinks_lead_to_the_source_files(first, full_text, expected):
     out = first[0]
-    rels = draft.part.rels.values()
+    rels = full_text.part.rels.values()
     targets = {r.target_ref for r in rels if r.reltype.endswith("/hyperlink")}
     assert all(urlsplit(t).scheme == "file" and t.isascii() for t in targets)   # absolute: survives archiving
     files = {Path(unquote(urlsplit(t).path)) for t in targets}
@@ -318,9 +326,9 @@ def test_draft_holds_the_aggregated_indicator_table_under_the_indicators_node(dr
     assert sum(reporting) > 0
 
 
-def test_draft_lists_the_units_without_a_submission(draft, expected, ref):
+def test_full_text_lists_the_units_without_a_submission(full_text, expected, ref):
     from tonghop.reports.draft_docx import MISSING_TITLE
-    paragraphs = list(draft.paragraphs)
+    paragraphs = list(full_text.paragraphs)
     start = next(i for i, p in enumerate(paragraphs) if heading_level(p) and p.text == MISSING_TITLE)
     listed = []
     for p in paragraphs[start + 1:]:
@@ -331,6 +339,38 @@ def test_draft_lists_the_units_without_a_submission(draft, expected, ref):
     assert len(listed) == len(expected.missing_units)
     for unit_id, line in zip(expected.missing_units, listed):
         assert line.startswith(names[unit_id])
+
+
+def test_draft_front_lists_the_units_without_a_submission(draft, expected, ref):
+    from tonghop.reports.draft_docx import MISSING_LABEL
+    paragraphs = list(draft.paragraphs)
+    start = next(i for i, p in enumerate(paragraphs) if p.text == MISSING_LABEL)
+    first_heading = next(i for i, p in enumerate(paragraphs) if heading_level(p))
+    assert start < first_heading
+    listed = [p.text for p in paragraphs[start + 1:start + 1 + len(expected.missing_units)]]
+    names = {u.id: u.ten for u in ref.units}
+    for unit_id, line in zip(expected.missing_units, listed, strict=True):
+        assert line.startswith(names[unit_id])
+    assert paragraphs[start + 1 + len(expected.missing_units)].style.name != "List Bullet"
+
+
+def test_draft_consolidates_statements_units_share_and_links_them_into_the_full_text(draft, full_text, expected):
+    """Shorter than the full text; a statement the samples' units share is written once naming them all;
+    every link into tap-hop-nguyen-van.docx lands on a bookmark there; source links are the kept files."""
+    draft_chars = sum(len(p.text) for p in draft.paragraphs)
+    full_chars = sum(len(p.text) for p in full_text.paragraphs)
+    assert draft_chars < 0.5 * full_chars
+    shared = "tình hình thế giới, trong nước và của tỉnh có nhiều diễn biến phức tạp"
+    users = [f for f in expected.ok if any(shared in p["text"] for p in expected.truth[f]["paragraphs"])]
+    assert len(users) >= 3
+    passages = [p.text for p in draft.paragraphs if shared in p.text]
+    assert len(passages) == 1
+    bookmarks = {b.get(qn("w:name")) for b in full_text.element.body.iter(qn("w:bookmarkStart"))}
+    targets = [r.target_ref for r in draft.part.rels.values() if r.reltype.endswith("/hyperlink")]
+    inner = [t.split("#", 1)[1] for t in targets if t.startswith("tap-hop-nguyen-van.docx#")]
+    assert inner and set(inner) <= bookmarks
+    files = {Path(unquote(urlsplit(t).path)).name for t in targets if t.startswith("file:")}
+    assert files == set(expected.ok)
 
 
 def test_parsing_the_draft_back_puts_every_outline_heading_on_its_id(first, ref):
@@ -510,7 +550,7 @@ def test_rerun_into_another_folder_writes_the_same_content(first, tmp_path):
     assert docx_dump(out2 / OUTPUTS[0]) == docx_dump(out1 / OUTPUTS[0])
     assert xlsx_dump(out2 / OUTPUTS[1]) == xlsx_dump(out1 / OUTPUTS[1])
     assert manifest_without_timings(out2 / OUTPUTS[2]) == manifest_without_timings(out1 / OUTPUTS[2])
-    for name in (OUTPUTS[0], OUTPUTS[1], OUTPUTS[3]):
+    for name in (OUTPUTS[0], OUTPUTS[1], OUTPUTS[3], OUTPUTS[4]):
         assert (out2 / name).read_bytes() == (out1 / name).read_bytes(), name
 
 

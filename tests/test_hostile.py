@@ -74,7 +74,10 @@ def test_every_good_report_is_consolidated_and_its_link_opens_it(night):
     document = docx.Document(str(night["out"] / "du-thao-tong-hop.docx"))
     text = "\n".join(p.text for p in document.paragraphs)
     targets = {r.target_ref for r in document.part.rels.values() if r.reltype == RT.HYPERLINK}
-    opened = {unquote_to_bytes(urlsplit(t).path) for t in targets}
+    opened = {unquote_to_bytes(urlsplit(t).path) for t in targets if urlsplit(t).scheme == "file"}
+    inner = {t for t in targets if urlsplit(t).scheme != "file"}          # into the full text beside the draft
+    assert all(t.startswith("tap-hop-nguyen-van.docx#") for t in inner)
+    assert inner and (night["out"] / "tap-hop-nguyen-van.docx").is_file()
     inbox = os.fsencode(night["inbox"].resolve())
     for source in good:
         assert files[source]["status"] == "ok" and files[source]["unit"], source

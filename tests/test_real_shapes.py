@@ -153,3 +153,17 @@ def test_ole_doc_with_an_embedded_zip_is_refused_by_parse_as_run_refuses_it(tmp_
                          capture_output=True, text=True, timeout=300)
     assert res.returncode == 2 and "Traceback" not in res.stderr
     assert WORD_97 in res.stderr and foreign_format_reason(path) == WORD_97
+
+
+_WORDS = ("quy", "hoạch", "chung", "đô", "thị", "quyền", "quyết", "định", "quy", "chế", "trình", "quý", "khu", "kinh",
+          "tế", "thương", "mại", "tm", "kt", "xh", "ban", "thường", "vụ", "điều", "chỉnh", "năm", "2023", "nhận", "nơi")
+
+
+@settings(max_examples=300, deadline=None)
+@given(first=st.sampled_from(("Quy", "QUY", "Quyết", "QUYẾT", "Quyền", "QUYỀN", "Quý", "Quỹ", "Quận", "Qua", "Quang",
+                              "Kt-xh", "KT-XH", "Tmđt", "Kinh", "Thay đổi")),
+       rest=st.lists(st.sampled_from(_WORDS), max_size=14), upper=st.booleans(), sep=st.sampled_from(("", ":", ",")))
+def test_fuzz_words_that_start_like_a_signature_never_start_the_closing_block(first, rest, upper, sep):
+    from tonghop.parsers.align import is_closing
+    line = " ".join([first + sep, *rest])
+    assert not is_closing(line.upper() if upper else line)

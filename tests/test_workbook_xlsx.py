@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from tonghop.aggregators.consolidate import consolidate
-from tonghop.model import Candidate, FileRecord, FileWarning, Status
+from tonghop.model import Candidate, FileRecord, FileWarning, SourceRef, Status
 from tonghop.reports.workbook_xlsx import LIST_SHEET, SHEETS, write_workbook
 from tonghop.aggregators.consolidate import select_versions
 from test_consolidate import iv, make_ref, make_sub, record
@@ -191,3 +191,82 @@ def test_one_time_parser_and_shared_labels_without_the_draft_writer():
     root = Path(__file__).resolve().parent.parent
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+# ---------------------------------------------------------------- reading at a glance, printing, provenance
+
+
+def test_every_sheet_prints_landscape_a4_one_page_wide_with_header_row_and_title(tmp_path):
+    ref, cons, records = _inputs()
+    wb = openpyxl.load_workbook(write_workbook(cons, records, ref, tmp_path / "w.xlsx", period="6 tháng đầu năm 2023"))
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9, ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+        assert ws.page_setup.fitToHeight == 0
+        assert ws.print_title_rows == "$1:$1"
+        assert ws.title in ws.oddHeader.left.text and ws.oddHeader.center.text == "6 tháng đầu năm 2023"
+        assert ws.oddHeader.right.text == "Số liệu đến 03/08/2023 16:00"       # the data's time: reruns stay identical
+
+
+def test_summary_colours_statuses_formats_by_unit_and_charts_achievement(book):
+    ref, cons, wb = book
+    ws = wb["Tổng hợp"]
+    header = [c.value for c in ws[1]]
+    rules = [r for rng in ws.conditional_formatting for r in rng.rules]
+    assert {r.text for r in rules} == {"Vượt", "Đạt", "Có khả năng đạt", "Gần đạt", "Chưa đạt", "Khó đạt"}
+    ranges = " ".join(str(rng.sqref) for rng in ws.conditional_formatting)
+    status_col = openpyxl.utils.get_column_letter(header.index("Huyện ủy Đại Lộc – đánh giá") + 1)
+    assert f"{status_col}2:{status_col}{ws.max_row}" in ranges
+    value = header.index("Huyện ủy Đại Lộc – giá trị") + 1
+    rows = {ws.cell(r, 1).value: r for r in range(2, ws.max_row + 1)}
+    assert ws.cell(rows["grdp_growth"], value).number_format == '0.0#"%"'
+    assert ws.cell(rows["budget_revenue"], value).number_format == "#,##0.0#"
+    (chart,) = ws._charts
+    assert chart.type == "bar" and chart.grouping == "stacked" and len(chart.series) == 4
+    coverage = wb["Độ phủ đề cương"]
+    chead = [c.value for c in coverage[1]]
+    dai_loc = next(r for r in coverage.iter_rows(min_row=2, values_only=True) if r[0] == "dai-loc")
+    counts = dict(zip(chead, dai_loc))
+    groups = [counts[h] for h in ("Chỉ tiêu có mục tiêu: đạt, vượt", "có khả năng đạt, gần đạt", "chưa đạt, khó đạt",
+                                  "chưa đánh giá")]
+    assert groups == [0, 0, 1, 1]         # grdp (derived chưa đạt), revenue (no status); forest's low score is out
+
+
+def test_coverage_counts_paragraphs_per_node_with_its_subsections_and_colours_gaps(tmp_path):
+    ref = make_ref()
+    sub = make_sub("in/dl.docx", "dai-loc", [("P1.I.1", "1. Khái quát", True, ["Một.", "Hai.", "Ba."]),
+                                            ("P1.III.1", "1. Chỉ tiêu", True, [[["Chỉ tiêu", "KQ"], ["a", "1"]]]),
+                                            ("P9", "Mục riêng", False, ["Lạc."])])
+    wb = openpyxl.load_workbook(write_workbook(consolidate([sub], ref), [record("in/dl.docx", unit="dai-loc")], ref,
+                                               tmp_path / "w.xlsx"))
+    ws = wb["Độ phủ đề cương"]
+    header = [c.value for c in ws[1]]
+    assert header[3:3 + len(ref.outline.nodes)] == [f"{n.id} {n.title}" for n in ref.outline.nodes]
+    row = dict(zip(header, next(ws.iter_rows(min_row=2, values_only=True))))
+    assert row["P1.I.1 Khái quát đặc điểm tình hình"] == 3 and row["P1.I Bối cảnh thực hiện nghị quyết"] == 3
+    assert row["P1 Tình hình thực hiện nghị quyết"] == 4 and row["P1.III.1 Kết quả thực hiện các chỉ tiêu chủ yếu"] == 1
+    assert row["P2.II Kiến nghị, đề xuất"] == 0 and row["Ngoài đề cương"] == 1
+    gap = ws.cell(2, header.index("P2.II Kiến nghị, đề xuất") + 1)
+    full = ws.cell(2, header.index("P1.I.1 Khái quát đặc điểm tình hình") + 1)
+    assert gap.fill.fgColor.rgb.endswith("FFC7CE") and full.fill.fgColor.rgb.endswith("C6EFCE")
+    missing = [r for r in ws.iter_rows(min_row=2, values_only=True) if r[2] == "(chưa nộp)"]
+    assert {r[0] for r in missing} == {"duy-xuyen", "hoa-vang", "nam-giang"}
+
+
+def test_detail_rows_link_their_source_and_name_the_cell_and_text_stays_text(tmp_path):
+    ref = make_ref()
+    rows = [["STT", "Chỉ tiêu", "ĐVT", "TH 2022"], ["1", "Tốc độ tăng trưởng GRDP bình quân", "%", "6,8"]]
+    reading = replace(iv("grdp_growth", 6.8, name="=Tốc độ tăng trưởng GRDP bình quân"),
+                      value_raw="6,8", source=SourceRef("P1.III.1", "table", " | ".join(rows[1]), paragraph=1))
+    prose = replace(iv(None, 3.0, kind="prose", name="Số HTX"), source=SourceRef("P1.III.1", "prose", "…", 4))
+    sub = make_sub("in/dl.docx", "dai-loc", [("P1.III.1", "1. Chỉ tiêu", True, [rows])], [reading, prose])
+    path = write_workbook(consolidate([sub], ref), [record("in/dl.docx", unit="dai-loc")], ref, tmp_path / "w.xlsx",
+                          base_dir=tmp_path / "hop thu")
+    ws = openpyxl.load_workbook(path)["Chi tiết"]
+    header = [c.value for c in ws[1]]
+    link = ws.cell(2, header.index("Tệp nguồn") + 1).hyperlink.target
+    assert link == (tmp_path / "hop thu" / "in" / "dl.docx").as_uri() and "%20" in link
+    assert ws.cell(2, header.index("Vị trí trong tệp") + 1).value == "bảng ở đoạn 2, dòng 2, cột 4 «TH 2022»"
+    assert ws.cell(3, header.index("Vị trí trong tệp") + 1).value == "đoạn 5"
+    name = ws.cell(2, header.index("Tên chỉ tiêu (nguyên văn)") + 1)
+    assert name.value.startswith("=") and name.data_type == "s"
