@@ -159,6 +159,9 @@ _NAME_VALUE = re.compile(rf"(?:(?:Ban Thường vụ |Ban Chấp hành |BCH |[Tt
                          rf"|[{_UPPER}]\w*(?: [{_UPPER}]\w*)*)")
 
 
+MATCHED: dict[str, str] = {}
+
+
 def which_template(text: str, templates: list[Template]) -> tuple[Template, tuple[str, ...]] | None:
     """The template a paragraph was written from (its pattern covers at least 85% of the paragraph) and
     the values of its fields that say what the statement is about (an indicator's name), leaving out the
@@ -166,6 +169,7 @@ def which_template(text: str, templates: list[Template]) -> tuple[Template, tupl
     t = norm(text)
     tf = t.casefold()
     best = None
+    matched = [t]
     for tpl in templates:
         if not all(c in tf for c in tpl.chunks[:1]):
             continue
@@ -175,12 +179,15 @@ def which_template(text: str, templates: list[Template]) -> tuple[Template, tupl
                 values = tuple(g for g in m.groups() if g and not any(c.isdigit() for c in g)
                                and not _NAME_VALUE.fullmatch(g.split(", ")[-1].strip()) and len(g.strip()) > 3)
                 best = (tpl, values)
+                matched[0] = t[m.start():m.end()]
     if best is None:        # the generator added to a template (a tracked insertion, a link): most of it is there
         scored = [(sum(len(c) for c in tpl.chunks if c in tf) / sum(len(c) for c in tpl.chunks), tpl)
                   for tpl in templates if "{}" not in tpl.text]
         share, tpl = max(scored, key=lambda x: (x[0], len(x[1].text)), default=(0.0, None))
         if tpl is not None and share >= 0.8 and len(t) <= 1.3 * len(tpl.text):
             best = (tpl, ())
+    if best is not None:
+        MATCHED[text] = matched[0]          # the sentence the template wrote (without a list label before it)
     return best
 
 
@@ -414,7 +421,7 @@ def score_round(passages: list[Passage], truths: list[tuple[str, dict]], templat
                 sc.lost.append(("not named", node, unit, texts[0][:90]))
             if len(units) >= 2:
                 for text in texts:
-                    for number in _NUMBER.findall(text):
+                    for number in _NUMBER.findall(MATCHED.get(text, text)):
                         sc.figures += 1
                         if any(number in ps.segments.get(unit, "") for ps in named_here):
                             sc.figures_kept += 1

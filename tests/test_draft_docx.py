@@ -233,3 +233,21 @@ def test_opens_in_libreoffice(draft, tmp_path):
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
                    check=True, capture_output=True, timeout=180)
     assert (tmp_path / "du-thao-tong-hop.pdf").stat().st_size > 1000
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_libreoffice_reads_the_links_into_the_full_text_and_its_bookmarks(draft, tmp_path):
+    """Writer imports a link as 'tap-hop-nguyen-van.docx#d…' (relative, jumps to the bookmark when clicked)
+    and the compilation's bookmarks under the same names."""
+    import re as _re
+    _, _, path, _, _ = draft
+    full = path.parent / COMPILATION_FILE
+    out = path.parent                       # saved beside the draft: Writer keeps links relative to where it saves
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "fodt",
+                    "--outdir", str(out), str(path), str(full)], check=True, capture_output=True, timeout=300)
+    links = set(_re.findall(r'xlink:href="(tap-hop-nguyen-van\.docx#[^"]+)"',
+                            (out / "du-thao-tong-hop.fodt").read_text(encoding="utf-8")))
+    marks = set(_re.findall(r'<text:bookmark(?:-start)? text:name="([^"]+)"',
+                            (out / "tap-hop-nguyen-van.fodt").read_text(encoding="utf-8")))
+    assert links and {link.split("#", 1)[1] for link in links} <= marks

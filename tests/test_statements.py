@@ -138,3 +138,12 @@ def test_a_sentence_that_fails_to_mask_stays_verbatim(monkeypatch):
     statements, own = consolidate_node([dl, dx], Broken())
     assert statements == () and [p.text for c in own for p in c.paragraphs] == [shared.format("Đại Lộc"),
                                                                                shared.format("Duy Xuyên")]
+
+
+def test_an_unidentified_unit_shares_statements_under_its_file_name():
+    shared = "Công tác tuyên truyền Nghị quyết được thực hiện bằng nhiều hình thức phong phú, đa dạng."
+    known = Contribution("dai-loc", "Huyện ủy Đại Lộc", "dl.docx", (Paragraph(shared, 3),))
+    unknown = Contribution("tep:xa-dai-hiep.docx", "Đơn vị chưa xác định (xa-dai-hiep.docx)", "xa-dai-hiep.docx",
+                           (Paragraph(shared, 5),))
+    statements, own = consolidate_node([known, unknown], MASKER)
+    assert [m.short_name for m in statements[0].mentions] == ["Đại Lộc", "xa-dai-hiep.docx"] and own == ()
