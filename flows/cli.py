@@ -38,6 +38,31 @@ def _prefect_env() -> None:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 
+LOCAL_SERVER = "http://127.0.0.1:4200/api"
+
+
+def _use_running_server() -> str | None:
+    """Without PREFECT_API_URL, a Prefect server already running on this machine's default address is
+    used instead of starting a temporary one (which costs most of a small run's time); its URL, or None."""
+    if os.environ.get("PREFECT_API_URL") or os.environ.get("TONGHOP_NO_SERVER_PROBE"):
+        return None
+    import urllib.request
+
+    from prefect.settings import PREFECT_API_URL
+
+    if PREFECT_API_URL.value():          # a profile or a test harness already names a server
+        return None
+
+    try:
+        with urllib.request.urlopen(f"{LOCAL_SERVER}/health", timeout=0.5) as res:
+            if res.status != 200:
+                return None
+    except (OSError, ValueError):
+        return None
+    os.environ["PREFECT_API_URL"] = LOCAL_SERVER
+    return LOCAL_SERVER
+
+
 @app.command("parse")
 def parse_cmd(
     files: list[Path] = typer.Argument(..., help="Các tệp báo cáo .docx / submitted .docx files"),
@@ -111,17 +136,20 @@ def run_cmd(
         runner = "dask"
     if not inbox.is_dir():
         _fail(f"Không tìm thấy thư mục hộp thư {inbox} / inbox folder not found: {inbox}")
-    from tonghop.flows.pipeline import load_context
-    from tonghop.reference import ReferenceDataError
+    from tonghop.reference import ReferenceDataError, load_reference
 
     try:
-        load_context(outline, catalog, units)       # bad reference data: a clean error before any flow starts
+        load_reference(outline, catalog, units)     # bad reference data: a clean error before any flow starts
     except ReferenceDataError as exc:
         _fail(str(exc))
     if decisions is not None and not decisions.is_file():
         _fail(f"Không tìm thấy tệp quyết định {decisions} / decisions file not found: {decisions}")
     _check_writable(out)
     _prefect_env()
+    server = _use_running_server()
+    if server:
+        typer.echo(f"Dùng máy chủ Prefect đang chạy tại {server} / using the running Prefect server at {server}",
+                   err=True)
     from tonghop.flows.nightly import consolidate_flow, task_runner
 
     try:

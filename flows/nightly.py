@@ -27,11 +27,12 @@ from tonghop.flows.cache import ParseCache
 from tonghop.flows.pipeline import RunContext, load_context, parse_or_reject, with_decisions
 from tonghop.flows.progress import Progress
 from tonghop.flows.settings import Settings
-from tonghop.flows.workers import DEFAULT_TIME_LIMIT, ParsePool
+from tonghop.flows.workers import CRASH_REASON, DEFAULT_TIME_LIMIT, ParsePool, timeout_reason
 from tonghop.model import FileRecord, FileStatus, Rejection, Submission
 from tonghop.parsers.docx_reader import foreign_format_reason
 from tonghop.parsers.parse import file_sha256
 from tonghop.reports.archive import archive_previous
+from tonghop.reports.changes import CHANGES_MD, build_state, compare, load_state, write_changes, write_state
 from tonghop.reports.draft_docx import write_draft
 from tonghop.reports.manifest import write_manifest, write_status_csv
 from tonghop.reports.names import display_name
@@ -223,14 +224,23 @@ def parse_all(paths: list[Path], inbox: Path, ctx: RunContext, spec: tuple, cach
         _POOLS[id(pool)] = pool
     try:
         futures = {}
+        # on Dask the worker processes are not ours to kill: Prefect's task time-out interrupts Python code
+        submit = parse_task.with_options(timeout_seconds=time_limit).submit if mode == "dask" else parse_task.submit
         for i, p, sha in todo:
-            fut = parse_task.submit(str(p), mode, pool_id=id(pool) if pool else None,
+            fut = submit(str(p), mode, pool_id=id(pool) if pool else None,
                                     ctx=ctx if mode == "threads" else None,
                                     spec=spec if mode == "dask" else None)
             futures[fut] = (i, p, sha)
         for fut in as_completed(list(futures)):
             i, p, sha = futures[fut]
-            result, seconds = fut.result()
+            try:
+                result, seconds = fut.result()
+            except Exception as exc:  # noqa: BLE001 - a task that failed (time-out, lost worker) is one file's
+                timed_out = isinstance(exc, TimeoutError) or "Timeout" in type(exc).__name__
+                get_run_logger().warning("Tác vụ phân tích %s thất bại / parse task failed: %r",
+                                         display_name(str(p)), exc)
+                result = Rejection(str(p), None, timeout_reason(time_limit) if timed_out else CRASH_REASON)
+                seconds = 0.0
             if isinstance(result, Submission) or (result.sha256 is not None and result.error is None):
                 cache.put(sha, str(p), result, round(seconds, 4))   # not a time-out or crash: those may pass next time
             results[i] = _record(result, p, inbox, sha, seconds)
@@ -291,7 +301,10 @@ def consolidate_flow(inbox: str, out: str, outline: str = "de-cuong-huyen", cata
     subs, applied = apply_decisions([s for s, _ in kept], gathered.decisions, ctx.ref.catalog,
                                     lambda s: unit_key(s, ctx.ref)[0])
     cons = consolidate(subs, ctx.ref)
-    archived = None if overwrite else archive_previous(out_dir, (DRAFT, FULL_TEXT, WORKBOOK, MANIFEST, STATUS))
+    state = build_state(cons, started_at)
+    changes = compare(load_state(out_dir), state, cons, ctx.ref, datetime.now(TZ).date())
+    archived = None if overwrite else archive_previous(out_dir, (DRAFT, FULL_TEXT, WORKBOOK, MANIFEST, STATUS,
+                                                                      CHANGES_MD))
     run_info = {"started_at": started_at, "inbox": display_name(str(inbox_dir)), "period": period,
                 "as_of": inputs_time(records).isoformat(),
                 "archived_previous": str(archived) if archived else None,
@@ -300,19 +313,22 @@ def consolidate_flow(inbox: str, out: str, outline: str = "de-cuong-huyen", cata
     notes = decision_notes(gathered.notes, applied.problems)
     write_draft(cons, out_dir / DRAFT, period=period, run_info=run_info, base_dir=inbox_dir)
     write_compilation(cons, out_dir / FULL_TEXT, period=period, run_info=run_info, base_dir=inbox_dir)
-    write_workbook(cons, records, ctx.ref, out_dir / WORKBOOK, notes=notes, period=period, base_dir=inbox_dir)
+    write_workbook(cons, records, ctx.ref, out_dir / WORKBOOK, notes=notes, period=period, base_dir=inbox_dir,
+                   changes=changes)
     write_status_csv(cons, records, ctx.ref, out_dir / STATUS)
+    write_changes(changes, out_dir)
     cache.prune()
     run_info["parse"] = {"files": len(to_parse), "parsed": len(to_parse) - cache.hits, "cached": cache.hits,
                          "seconds": round(parse_seconds, 3), "runner": runner}
     run_info["seconds"] = round(time.perf_counter() - started, 3)
     manifest = write_manifest(records, subs, ctx.ref, out_dir / MANIFEST, run_info)
+    write_state(state, out_dir)             # last: a night that fails before here is compared against again
     counts = {s: sum(1 for r in records if r.status == s) for s in ("ok", "rejected", "skipped")}
     message = (f"Đã tổng hợp {counts['ok']} báo cáo ({counts['rejected']} bị từ chối, {counts['skipped']} bỏ qua); "
                f"{len(cons.missing)} đơn vị chưa nộp. / Consolidated {counts['ok']} reports "
                f"({counts['rejected']} rejected, {counts['skipped']} skipped); {len(cons.missing)} units missing.")
     return {"message": message, "counts": counts, "manifest": str(manifest), "parse": run_info["parse"],
-            "outputs": [str(out_dir / n) for n in (DRAFT, WORKBOOK, MANIFEST, STATUS, FULL_TEXT)],
+            "outputs": [str(out_dir / n) for n in (DRAFT, WORKBOOK, MANIFEST, STATUS, FULL_TEXT, CHANGES_MD)],
             "decisions": gathered.summary()}
 
 
@@ -324,11 +340,15 @@ def schedule_args(settings: Settings) -> dict:
         "name": settings.name,
         "schedules": [Cron(settings.cron, timezone=settings.timezone)],
         "parameters": {"inbox": settings.inbox, "out": settings.out, "outline": settings.outline,
-                       "catalog": settings.catalog, "units": settings.units, "period": settings.period},
+                       "catalog": settings.catalog, "units": settings.units, "period": settings.period,
+                       "runner": settings.task_runner},
         "description": "Tổng hợp báo cáo sơ kết hằng đêm / nightly consolidation of the units' reports",
     }
 
 
 def serve(settings: Settings) -> None:
     """Serve the flow on its nightly schedule (needs a running Prefect server, see README)."""
-    consolidate_flow.serve(**schedule_args(settings))
+    flow_fn = consolidate_flow
+    if settings.task_runner == "dask":
+        flow_fn = consolidate_flow.with_options(task_runner=task_runner("dask", settings.dask_address))
+    flow_fn.serve(**schedule_args(settings))

@@ -29,6 +29,8 @@ class Settings:
     cron: str = "0 23 * * *"
     timezone: str = "Asia/Ho_Chi_Minh"
     name: str = "tonghop-hang-dem"
+    task_runner: str = "process"          # process (every core), threads, dask
+    dask_address: str | None = None       # tcp://host:8786 of a running Dask scheduler (dask only)
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -59,6 +61,9 @@ def load_settings(path: Path | None = None) -> Settings:
             values[name] = env
     settings = Settings(**values)
     _check_schedule(settings)
+    if settings.task_runner not in ("process", "threads", "dask"):
+        raise SettingsError(f"task_runner '{settings.task_runner}' phải là process, threads hoặc dask"
+                            f" / task_runner must be process, threads or dask")
     return settings
 
 

@@ -21,11 +21,10 @@ from tonghop.parsers.normalize import strip_diacritics
 from tonghop.reports.names import file_uri
 
 __all__ = [
-    "add_bookmark", "add_hyperlink", "add_table", "AGGREGATE_SHARES", "APPENDIX_TITLE", "as_of",
-    "bookmark_name", "COMPILATION_FILE", "content_shares", "FIXED_TIME", "format_number", "heading_text",
+    "add_bookmark", "add_hyperlink", "add_table", "AGGREGATE_SHARES", "APPENDIX_TITLE", "as_of", "bookmark_name", "COMPILATION_FILE", "content_shares", "FIXED_TIME", "format_number", "heading_text",
     "indicator_node", "INDICATOR_NODE", "italic", "Links", "merged_spans", "MISSING_TITLE", "NO_CONTENT",
     "paragraph_ranges", "QUOTE_WORDS", "set_column_widths", "set_properties", "setup_page", "setup_styles",
-    "source_link", "source_ranks", "text_width", "UNPLACED_TITLE",
+    "source_link", "source_ranks", "heading", "style_id", "styled", "text_width", "UNPLACED_TITLE",
 ]
 
 COMPILATION_FILE = "tap-hop-nguyen-van.docx"   # the full text the draft links into (same folder)
@@ -173,9 +172,34 @@ def setup_page(doc) -> None:
 
 
 def text_width(doc) -> int:
-    """Width between the margins of the last section, in EMU."""
-    section = doc.sections[-1]
-    return section.page_width - section.left_margin - section.right_margin
+    """Width between the margins of the last section, in EMU (remembered: finding the section searches
+    the whole body)."""
+    width = doc.__dict__.get("_tonghop_width")
+    if width is None:
+        section = doc.sections[-1]
+        width = doc.__dict__["_tonghop_width"] = section.page_width - section.left_margin - section.right_margin
+    return width
+
+
+def style_id(doc, name: str) -> str:
+    """A style's id, looked up once per document: python-docx finds the styles part by scanning every
+    relationship, and a draft has thousands of hyperlink relationships."""
+    ids = doc.__dict__.setdefault("_tonghop_styles", {})
+    if name not in ids:
+        ids[name] = doc.styles[name].style_id
+    return ids[name]
+
+
+def styled(doc, text: str, style: str):
+    """doc.add_paragraph(text, style) without python-docx's per-paragraph style lookup."""
+    paragraph = doc.add_paragraph(text)
+    paragraph._p.style = style_id(doc, style)
+    return paragraph
+
+
+def heading(doc, text: str, level: int):
+    """doc.add_heading(text, level) (level 1-9) without the per-paragraph style lookup."""
+    return styled(doc, text, f"Heading {level}")
 
 
 def set_column_widths(table, shares: tuple[float, ...], total: int) -> None:
@@ -212,7 +236,7 @@ def add_table(doc, rows: list[list[str]] | tuple[tuple[str, ...], ...], header: 
         return
     width = max(len(r) for r in rows)
     table = doc.add_table(rows=len(rows), cols=width)
-    table.style = doc.styles["Table Grid"]
+    table._tbl.tblStyle_val = style_id(doc, "Table Grid")
     for row, values in zip(table.rows, rows):
         for cell, value in zip(row.cells, values + [""] * (width - len(values))):
             cell.text = value

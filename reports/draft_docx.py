@@ -34,7 +34,8 @@ from tonghop.aggregators.versions import UNKNOWN_PREFIX
 from tonghop.model import Contribution
 from tonghop.reports.atomic import stable_zip, write_bytes_atomic
 # re-exported: tests and other writers import these from here
-from tonghop.reports.docx_parts import (APPENDIX_TITLE, COMPILATION_FILE, FIXED_TIME, MISSING_TITLE,  # noqa: F401
+from tonghop.reports.docx_parts import (heading, styled,  # noqa: I001
+                                        APPENDIX_TITLE, COMPILATION_FILE, FIXED_TIME, MISSING_TITLE,  # noqa: F401
                                         NO_CONTENT, UNPLACED_TITLE, Links, add_hyperlink, add_table, as_of,
                                         bookmark_name, content_shares, format_number, heading_text,
                                         indicator_node, italic, merged_spans, paragraph_ranges, set_properties,
@@ -108,7 +109,7 @@ def add_toc(doc, cons: Consolidation) -> None:
     _toc_styles(doc)
     entries = [(n.depth + 1, n.title) for n in cons.outline.nodes if n.depth <= 2] or [(1, TOC_PLACEHOLDER)]
     for k, (level, text) in enumerate(entries):
-        p = doc.add_paragraph(style=f"TOC {level}")
+        p = styled(doc, "", f"TOC {level}")
         if k == 0:
             run = p.add_run()
             _field_char(run, "begin", dirty=True)
@@ -183,7 +184,7 @@ def own_part(doc, c: Contribution, links: Links, anchors: Anchors) -> None:
     the full text, the file to the source), then its text verbatim."""
     blocks = ordered_blocks(c)
     first = blocks[0][2].index if blocks else 0
-    p = doc.add_paragraph(style=SOURCE_STYLE)
+    p = styled(doc, "", SOURCE_STYLE)
     p.add_run("[")
     label = UNKNOWN_UNIT if c.unit_id.startswith(UNKNOWN_PREFIX) else short_name(c.unit_name)
     add_hyperlink(p, label, anchors.target(c.source, first))
@@ -205,7 +206,7 @@ def indicator_tables_note(doc, content: NodeContent, anchors: Anchors) -> None:
     """Units' indicator tables are summed up in the aggregate table; the note links to each in full."""
     if not content.indicator_tables:
         return
-    p = doc.add_paragraph(style=SOURCE_STYLE)
+    p = styled(doc, "", SOURCE_STYLE)
     p.add_run(f"[Bảng chỉ tiêu của {len(content.indicator_tables)} đơn vị đã được tổng hợp vào bảng dưới đây "
               "và tệp chi-tieu.xlsx; nguyên văn: ")
     for n, t in enumerate(content.indicator_tables):
@@ -218,7 +219,7 @@ def indicator_tables_note(doc, content: NodeContent, anchors: Anchors) -> None:
 def write_node(doc, content: NodeContent, cons: Consolidation, links: Links, anchors: Anchors,
                table_here: bool) -> None:
     """Heading of one outline node and its consolidated content."""
-    doc.add_heading(heading_text(content.node), level=min(content.node.depth + 1, 9))
+    heading(doc, heading_text(content.node), min(content.node.depth + 1, 9))
     for st in content.statements:
         statement_paragraph(doc, st, anchors)
     for c in content.own:
@@ -246,11 +247,11 @@ def build_draft(cons: Consolidation, period: str | None = None, links: Links | N
     for content in cons.nodes:
         write_node(doc, content, cons, links, anchors, table_here=content.node.id == table_node)
     if cons.unplaced:
-        doc.add_heading(UNPLACED_TITLE, level=1)
+        heading(doc, UNPLACED_TITLE, 1)
         for c in cons.unplaced:
             own_part(doc, c, links, anchors)
     if table_node is None:
-        doc.add_heading(APPENDIX_TITLE, level=1)
+        heading(doc, APPENDIX_TITLE, 1)
         write_aggregates(doc, cons)
     set_properties(doc, "Dự thảo báo cáo tổng hợp", as_of)
     return doc

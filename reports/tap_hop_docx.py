@@ -18,7 +18,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from tonghop.aggregators.consolidate import Consolidation, NodeContent
 from tonghop.model import AggregateRow, Contribution, MergedParagraph, Paragraph, Table
 from tonghop.reports.atomic import stable_zip, write_bytes_atomic
-from tonghop.reports.docx_parts import (AGGREGATE_SHARES, APPENDIX_TITLE, FIXED_TIME, MISSING_TITLE, NO_CONTENT,
+from tonghop.reports.docx_parts import (heading, styled,  # noqa: I001
+                                        AGGREGATE_SHARES, APPENDIX_TITLE, FIXED_TIME, MISSING_TITLE, NO_CONTENT,
                                         QUOTE_WORDS, UNPLACED_TITLE, Links, add_bookmark, add_hyperlink, add_table,
                                         as_of, bookmark_name, content_shares, format_number, heading_text,
                                         indicator_node, italic, paragraph_ranges, set_properties, setup_page,
@@ -154,7 +155,7 @@ def is_leaf(cons: Consolidation, node_id: str) -> bool:
 def write_node(doc, content: NodeContent, cons: Consolidation, names: dict[str, str], links: Links,
                table_here: bool, marks: Bookmarks) -> None:
     """Heading of one outline node and everything under it."""
-    doc.add_heading(heading_text(content.node), level=min(content.node.depth + 1, 9))
+    heading(doc, heading_text(content.node), min(content.node.depth + 1, 9))
     for merged in content.merged:
         write_merged(doc, merged, names, links, marks)
     for c in content.contributions:
@@ -169,7 +170,7 @@ def write_missing(doc, cons: Consolidation) -> None:
     """The units of the registry that have not submitted (a bullet each), or a line saying all have."""
     for unit in cons.missing:
         deadline = f" (hạn nộp {unit.han_nop:%d/%m/%Y})" if unit.han_nop else ""
-        doc.add_paragraph(f"{unit.ten}{deadline}", style="List Bullet")
+        styled(doc, f"{unit.ten}{deadline}", "List Bullet")
     if not cons.missing:
         italic(doc.add_paragraph(), "(Tất cả đơn vị trong danh sách đã nộp báo cáo.)")
 
@@ -202,13 +203,13 @@ def build_compilation(cons: Consolidation, period: str | None = None, links: Lin
     for content in cons.nodes:
         write_node(doc, content, cons, names, links, content.node.id == table_node, marks)
     if cons.unplaced:
-        doc.add_heading(UNPLACED_TITLE, level=1)
+        heading(doc, UNPLACED_TITLE, 1)
         for c in cons.unplaced:
             write_contribution(doc, c, links, marks)
     if table_node is None:
-        doc.add_heading(APPENDIX_TITLE, level=1)
+        heading(doc, APPENDIX_TITLE, 1)
         write_aggregates(doc, cons)
-    doc.add_heading(MISSING_TITLE, level=1)
+    heading(doc, MISSING_TITLE, 1)
     write_missing(doc, cons)
     set_properties(doc, "Tập hợp nguyên văn báo cáo của các đơn vị", as_of)
     return doc

@@ -25,6 +25,8 @@ from tonghop.reports.atomic import stable_zip, write_bytes_atomic
 from tonghop.reports.labels import HUONG_LABEL, STATUS_LABEL, TONG_HOP_LABEL
 from tonghop.reports.workbook_layout import (achievement_chart, coverage_fill, decision_list, input_columns,
                                              number_format, print_setup, status_colours)
+from tonghop.reports.changes import add_changes_sheet
+from tonghop.reports.names import file_uri
 
 __all__ = [
     "achievement", "build_workbook", "catalog_rows", "coverage_rows", "decision_notes", "DETAIL_HEADER", "detail_rows",
@@ -372,7 +374,7 @@ def _style_detail(ws: Worksheet, cons: Consolidation, ref: Reference, base_dir: 
             ws.cell(r, cols[name]).number_format = fmt
         cell = ws.cell(r, file_col)
         if cell.value:
-            cell.hyperlink = ((base_dir or Path.cwd()) / str(cell.value)).resolve().as_uri()
+            cell.hyperlink = file_uri(base_dir, str(cell.value))     # escaped names link to the raw bytes
             cell.font = _LINK_FONT
 
 
@@ -398,7 +400,7 @@ def _style_coverage(ws: Worksheet, ref: Reference) -> None:
 
 
 def build_workbook(cons: Consolidation, records, ref: Reference, review_threshold: float | None = None,
-                   notes=(), period: str | None = None, base_dir: Path | None = None) -> Workbook:
+                   notes=(), period: str | None = None, base_dir: Path | None = None, changes=None) -> Workbook:
     """The six sheets as an openpyxl Workbook (not yet saved); the review threshold is the consolidation's.
     `notes` are decision rows for `Cần rà soát` (decision_notes); `base_dir` is where sources are (the inbox)."""
     review_threshold = cons.review_threshold if review_threshold is None else review_threshold
@@ -411,6 +413,7 @@ def build_workbook(cons: Consolidation, records, ref: Reference, review_threshol
     for title, rows in zip(SHEETS, content):
         sheets[title] = ws = wb.create_sheet(title)
         fill_sheet(ws, rows, freeze="C2" if title == "Tổng hợp" else "D2" if title == "Độ phủ đề cương" else "A2")
+    add_changes_sheet(wb, changes)          # `Thay đổi` (reports/changes.py), when the flow computed changes
     stamp = inputs_time(records)
     _style_summary(sheets["Tổng hợp"], cons, sheets["Độ phủ đề cương"])
     _style_detail(sheets["Chi tiết"], cons, ref, base_dir)
@@ -427,10 +430,11 @@ def build_workbook(cons: Consolidation, records, ref: Reference, review_threshol
 
 def write_workbook(cons: Consolidation, records: list[FileRecord] | tuple[FileRecord, ...], ref: Reference,
                    path: Path | str, review_threshold: float | None = None, notes=(), period: str | None = None,
-                   base_dir: Path | None = None) -> Path:
+                   base_dir: Path | None = None, changes=None) -> Path:
     """Write chi-tieu.xlsx atomically; the same inputs give the same bytes."""
     buffer = io.BytesIO()
-    wb = build_workbook(cons, records, ref, review_threshold, notes=notes, period=period, base_dir=base_dir)
+    wb = build_workbook(cons, records, ref, review_threshold, notes=notes, period=period, base_dir=base_dir,
+                        changes=changes)
     with ZipFile(buffer, "w", ZIP_DEFLATED) as archive:   # Workbook.save would stamp 'modified' with now
         ExcelWriter(wb, archive).save()
     return write_bytes_atomic(Path(path), stable_zip(buffer.getvalue()))

@@ -19,6 +19,7 @@ from lxml import etree
 from tonghop.parsers.legacy import decode_run
 from tonghop.parsers.normalize import clean
 from tonghop.reference import load_catalog, load_units
+from tests.corpus_cache import cached_corpus
 from tests.docgen import DocSpec, build, generate_corpus, generate_document
 from tests.docgen.corpus import FORCE_CYCLE
 from tests.docgen.indicators import CATALOG_SPECS, vn_number
@@ -30,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> list[Path]:
-    return generate_corpus(112, seed=7, out_dir=tmp_path_factory.mktemp("corpus"))
+    return cached_corpus("docgen-112-7", [ROOT / "tests" / "docgen"],
+                         lambda out: generate_corpus(112, seed=7, out_dir=out), tmp_factory=tmp_path_factory)
 
 
 def _truth(path: Path) -> dict:

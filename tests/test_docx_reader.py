@@ -84,7 +84,8 @@ def test_deleted_text_is_not_read_and_inserted_text_is():
     assert texts(read_docx(docx(body))[0]) == ["Giữ thêm"]
 
 
-@pytest.mark.parametrize("data", [b"", b"PK\x03\x04garbage", b"<html>", docx("")[:40]])
+@pytest.mark.parametrize("data", [b"", b"PK\x03\x04garbage", b"<html>", docx("")[:40]],
+                         ids=["empty", "zip-garbage", "html", "truncated-docx"])   # stable ids for xdist
 def test_unreadable_bytes_raise_docx_error(data):
     with pytest.raises(DocxError):
         read_docx(data)

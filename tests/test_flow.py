@@ -28,8 +28,9 @@ from docx.oxml.ns import qn
 ROOT = Path(__file__).resolve().parent.parent
 INBOX = ROOT / "data" / "samples" / "inbox"
 TRUTH = ROOT / "data" / "samples" / "truth"
-OUTPUTS = ("du-thao-tong-hop.docx", "chi-tieu.xlsx", "manifest.json", "nop-bao-cao.csv", "tap-hop-nguyen-van.docx")
-SHEETS = ["Tổng hợp", "Chi tiết", "Cần rà soát", "Nộp báo cáo", "Danh mục", "Độ phủ đề cương"]
+OUTPUTS = ("du-thao-tong-hop.docx", "chi-tieu.xlsx", "manifest.json", "nop-bao-cao.csv", "tap-hop-nguyen-van.docx",
+           "thay-doi.md")
+SHEETS = ["Tổng hợp", "Chi tiết", "Cần rà soát", "Nộp báo cáo", "Danh mục", "Độ phủ đề cương", "Thay đổi"]
 ATTRIBUTION = re.compile(r"^\[(?P<unit>.+?) — (?P<file>[^,\]]+\.docx)"
                          r"(?:, đoạn (?P<ranges>[\d–, ]+), bắt đầu: “(?P<quote>[^”]+)”)?\]$")
 MERGED = re.compile(r"^\[Nội dung chung của (?P<n>\d+) đơn vị: (?P<items>.+)\]$")

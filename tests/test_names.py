@@ -38,3 +38,23 @@ def test_links_are_made_from_the_raw_bytes(tmp_path):
     uri = file_uri(tmp_path, display_name(os.fsdecode(raw)))
     assert os.path.exists(unquote_to_bytes(urlsplit(uri).path))
     assert unquote_to_bytes(urlsplit(uri).path).endswith(raw)
+
+
+def test_parse_prints_an_undecodable_name_escaped(tmp_path):
+    import json
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from tonghop.flows.cli import app
+    samples = Path(__file__).resolve().parent.parent / "data" / "samples" / "inbox"
+    raw = os.path.join(os.fsencode(tmp_path), b"B\xe1o c\xe1o.docx")
+    shutil.copy(samples / "hoa-vang.docx", raw)
+    bad = os.path.join(os.fsencode(tmp_path), b"h\xf4ng\n.docx")
+    with open(bad, "wb") as fh:
+        fh.write(b"not a zip")
+    result = CliRunner().invoke(app, ["parse", os.fsdecode(raw), os.fsdecode(bad), "--json"])
+    assert result.exit_code == 0, result.output
+    first, second = [json.loads(line) for line in result.stdout.splitlines()]
+    assert first["source"].endswith("B\\xe1o c\\xe1o.docx") and first["unit"]["id"] == "hoa-vang"
+    assert second["source"].endswith("h\\xf4ng\\x0a.docx") and " / " in second["error"]

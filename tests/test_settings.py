@@ -49,3 +49,21 @@ def test_schedule_values_are_checked(tmp_path, content, match):
     cfg.write_text(content, encoding="utf-8")
     with pytest.raises(SettingsError, match=match):
         load_settings(cfg)
+
+
+def test_the_nightly_deployment_can_run_on_dask(tmp_path):
+    from tonghop.flows.nightly import schedule_args
+    from tonghop.flows.settings import SettingsError, load_settings
+    path = tmp_path / "tonghop.toml"
+    path.write_text('[tonghop]\ninbox = "/srv/in"\ntask_runner = "dask"\ndask_address = "tcp://10.0.0.5:8786"\n',
+                    encoding="utf-8")
+    settings = load_settings(path)
+    assert settings.dask_address == "tcp://10.0.0.5:8786"
+    assert schedule_args(settings)["parameters"]["runner"] == "dask"
+    path.write_text('[tonghop]\ntask_runner = "gpu"\n', encoding="utf-8")
+    try:
+        load_settings(path)
+    except SettingsError as exc:
+        assert "process, threads" in str(exc) and " / " in str(exc)
+    else:
+        raise AssertionError("an unknown task runner was accepted")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -39,7 +40,8 @@ PRODUCERS = {  # name: (tool, source format, heading modes it can carry)
 }
 UNITS = ["dai-loc", "tp-tam-ky", "hoa-vang", "khoi-cq-dn", "duy-xuyen", "qs-tinh", "tp-hoi-an", "thang-binh",
          "ca-tinh", "tx-dien-ban", "que-son", "nui-thanh", "tien-phuoc", "nam-giang"]
-LO_PROFILE = "-env:UserInstallation=file:///tmp/lo-foreign"
+# one LibreOffice user profile per process: parallel test workers must not share one
+LO_PROFILE = f"-env:UserInstallation=file://{tempfile.gettempdir()}/lo-foreign-{os.getpid()}"
 
 
 @dataclass(frozen=True)
