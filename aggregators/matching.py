@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -318,7 +319,7 @@ def _space(keys: tuple[str, ...], owners: np.ndarray, n_entries: int, plain: boo
 
 def match_names(matcher: Matcher, names: list[str], units: list[str | None] | None = None) -> list[MatchResult]:
     """Match many names at once; `units` (same length, may hold None) adds unit agreement as evidence."""
-    units = list(units) if units is not None else [None] * len(names)
+    units = list(units) if units is not None else [None for _ in names]
     if len(units) != len(names):
         raise ValueError("names và units phải cùng độ dài / names and units must have the same length")
     pairs = list(dict.fromkeys(zip(names, units)))        # units repeat names: score each once
@@ -359,7 +360,7 @@ def _score_keys(space: _Space, queries: list[str]) -> np.ndarray:
     """n_queries x n_keys combined score in 0..1."""
     keys = list(space.keys)
     queries = [_corrected(q, space.vocab, space.words) for q in queries]
-    kw = dict(processor=None, workers=-1, dtype=np.float32)
+    kw: dict[str, Any] = dict(processor=None, workers=-1, dtype=np.float32)
     sort = process.cdist(queries, keys, scorer=fuzz.token_sort_ratio, **kw)
     plain = process.cdist(queries, keys, scorer=fuzz.ratio, **kw)
     common, q_mass = _overlap(space, queries)

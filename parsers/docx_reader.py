@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from typing import NamedTuple
 
-from lxml import etree
+from lxml import etree  # pyright: ignore[reportAttributeAccessIssue] - lxml ships no type stubs
 
 from tonghop.model import FileWarning, Table
 from tonghop.parsers.legacy import decode, is_unicode_vietnamese, legacy_encoding, looks_legacy
