@@ -1,4 +1,4 @@
-# Two commands: `make run` and `make test`. Nothing but python3 is assumed.
+# `make run`, `make test`, `make lint`. Nothing but python3 is assumed.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -8,7 +8,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 180
 
-.PHONY: run test bench samples clean
+.PHONY: run test lint bench samples clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ $(BIN)/python:
 # Re-install only when pyproject.toml changed.
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -26,8 +26,18 @@ run: $(STAMP)
 	@echo "  $(OUT)/chi-tieu.xlsx          (bảng chỉ tiêu / indicator workbook)"
 	@echo "  $(OUT)/manifest.json          (nhật ký lượt chạy / run manifest)"
 
+# On every core, each test file on one worker (its module-scoped corpora and Prefect server built once
+# per worker). `make test PYTEST_ARGS=` runs serially.
+PYTEST_ARGS ?= -n auto --dist loadfile
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# ruff and pyright as configured in pyproject.toml. pyright resolves `tonghop` through a link to the
+# repository root (the root is the package directory, which pyright cannot see through the editable install).
+lint: $(STAMP)
+	@mkdir -p .cache/pyright && ln -sfn "$(CURDIR)" .cache/pyright/tonghop
+	$(BIN)/ruff check .
+	$(BIN)/pyright
 
 samples: $(STAMP)
 	$(BIN)/python data/samples/make_samples.py

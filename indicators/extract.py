@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from tonghop.aggregators.matching import Matcher, match_names, name_key, unit_class
 from tonghop.indicators.clauses import INDICATOR_SECTIONS
 from tonghop.indicators.nonvalue import is_value_reading
 from tonghop.indicators.prose import prose_readings
-from tonghop.indicators.tables import Reading, table_readings
-from tonghop.aggregators.matching import Matcher, match_names, name_key, unit_class
 from tonghop.indicators.status import derive_status, parse_status
+from tonghop.indicators.tables import Reading, table_readings
 from tonghop.model import Catalog, Direction, IndicatorValue, Section, SourceKind, Status
 
-__all__ = ["extract_indicators"]
+__all__ = ["clear_caches", "extract_indicators"]
 
 # INDICATOR_SECTIONS: sentences there are read even when the indicator is not in the catalog (the review
 # sheet gets them); elsewhere a sentence counts only when it matches a catalog indicator.
@@ -48,6 +48,15 @@ def extract_indicators(sections: tuple[Section, ...], catalog: Catalog, matcher:
             continue
         values.append(_indicator(reading, result, catalog))
     return tuple(_deduplicated(values, matcher))
+
+
+def clear_caches() -> None:
+    """Forget the cached readings of texts (numbers, statuses, word segmentation): for a bench that times
+    a cold pass, or to free memory."""
+    from tonghop.indicators import numbers, segments, status
+    for cached in (numbers._quantities, numbers.parse_quantity, status._statuses, status.parse_status,
+                   segments._segmented):
+        cached.cache_clear()
 
 
 def _has_status(reading: Reading) -> bool:

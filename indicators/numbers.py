@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 
 from tonghop.indicators.quantity_words import COUNT_NOUNS, LEXICONS, SUMMARY_NOUNS, WORD_MULTIPLIERS, Lexicon, fold
 from tonghop.model import Direction
@@ -125,11 +126,17 @@ class _Text:
 
     def __init__(self, text: str):
         self.text = text
-        plain = not has_diacritics(text)
-        self.lex = LEXICONS[plain]
-        self.folded = fold(text, plain)
-        self.excluded = _excluded_spans(text, self.folded, self.lex)
-        self.unmarked = None if plain else fold(text, True)
+        self.plain = not has_diacritics(text)
+        self.lex = LEXICONS[self.plain]
+        self.folded = fold(text, self.plain)
+
+    @cached_property
+    def excluded(self) -> list[tuple[int, int]]:        # only when a number is read
+        return _excluded_spans(self.text, self.folded, self.lex)
+
+    @cached_property
+    def unmarked(self) -> str | None:
+        return None if self.plain else fold(self.text, True)
 
     def is_excluded(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.excluded)
@@ -159,9 +166,20 @@ def _excluded_spans(text: str, folded: str, lex: Lexicon) -> list[tuple[int, int
     return spans
 
 
+# Pure functions of short texts (cells, clauses) that repeat across a batch's reports (status cells, table
+# headers, template sentences): their results are cached per process (bounded; cleared by
+# tonghop.indicators.extract.clear_caches, which the speed bench calls before each timed pass).
+CACHE_SIZE = 8192
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in a sentence or cell, in order, with its span; years, dates,
     document numbers, labels and periods are skipped."""
+    return list(_quantities(text))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _quantities(text: str) -> tuple[Quantity, ...]:
     t = _Text(text)
     found: list[Quantity] = []
     pos = 0
@@ -175,9 +193,10 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in t.lex.word_multiplier.finditer(t.folded):
         if not any(q.start < m.end() and m.start() < q.end for q in found):
             found.append(_word_multiplier(t, m))
-    return sorted(found, key=lambda q: q.start)
+    return tuple(sorted(found, key=lambda q: q.start))
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def parse_quantity(text: str) -> Quantity | None:
     """The quantity a table cell or short phrase states ("7 - 7,5%", "≥ 95", "12.500"), or None."""
     bare = text.strip().rstrip(".;,")
@@ -233,7 +252,7 @@ def _extend_range_or_pair(t: _Text, q: Quantity, token: str) -> Quantity | None:
     """"7 - 7,5%", "từ 7 đến 7,5" -> range; "45.799/36.875 tỷ đồng" -> pair or count of total;
     None when the two numbers make a period ("từ 2 đến 3 năm")."""
     lex = t.lex
-    for kind, sep in (("range", lex.range_sep), ("pair", lex.slash), ("count", lex.out_of)):
+    for kind, sep in (("range", lex.range_sep), ("pair", lex.slash), ("count", lex.out_of)):  # noqa: B007 - used after the loop
         if (m := sep.match(t.folded, q.end)) and (nxt := _second_number(t, m.end())):
             break
     else:

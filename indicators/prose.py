@@ -10,16 +10,18 @@ from dataclasses import replace
 from underthesea import sent_tokenize
 
 from tonghop.indicators.clauses import as_target, clause_readings, status_words
-from tonghop.indicators.segments import TARGET_LEAD, TARGET_MARKER, strip_context
-from tonghop.indicators.tables import Reading
 from tonghop.indicators.numbers import find_quantities
+from tonghop.indicators.segments import TARGET_LEAD, TARGET_MARKER, strip_context
 from tonghop.indicators.status import parse_status
+from tonghop.indicators.tables import Reading
+from tonghop.parsers.normalize import strip_diacritics
 
 __all__ = ["prose_readings"]
 
 _CONTINUES_ESTIMATE = re.compile(r"^\s*(?:và\s+|còn\s+)?(?:dự ước|ước tính|ước|dự kiến)\b", re.IGNORECASE)
 _CONTINUES_TARGET = re.compile(r"^\s*(?:và\s+|so với\s+|đây là\s+)?(?:chỉ tiêu|mục tiêu|nq\b|nghị quyết|kế hoạch"
                                r"|phấn đấu)", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")         # what numbers.find_quantities's numbers start with
 # A clause that only refers back to the indicator before it ("Chỉ tiêu này", "Đây là chỉ tiêu").
 _REFERENCE_NAME = re.compile(r"^(?:đây là\s+)?(?:chỉ tiêu|mục tiêu)(?:\s+(?:này|trên|đó|nói trên))?$|^đây(?: là)?$",
                              re.IGNORECASE)
@@ -35,6 +37,8 @@ def prose_readings(text: str, section: str, paragraph: int) -> list[Reading]:
     estimate or the target ("; dự ước cả năm đạt ...", "; chỉ tiêu Nghị quyết là ...", ". Đây là chỉ tiêu
     vượt so với Nghị quyết (1,4%)") completes the previous one. In a sentence that states targets
     ("Phấn đấu đến năm 2025, …") every reading is a target (value None)."""
+    if not _may_hold_quantity(text):
+        return []
     readings: list[Reading] = []
     previous_clause = None
     for sentence in sent_tokenize(text):
@@ -50,6 +54,12 @@ def prose_readings(text: str, section: str, paragraph: int) -> list[Reading]:
             readings.extend(found)
             previous_clause = found[-1].source.text if found else None
     return readings
+
+
+def _may_hold_quantity(text: str) -> bool:
+    """False for a paragraph no clause of which can hold a quantity: no digit and no "gấp" of a word
+    multiplier ("gấp đôi"), marked or not, which are all `find_quantities` reads."""
+    return _DIGIT.search(text) is not None or "gap" in strip_diacritics(text).casefold()
 
 
 def _continues(clause: str, found: list[Reading]) -> bool:

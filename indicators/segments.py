@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 
 from underthesea import word_tokenize as _word_tokenize
+from underthesea.pipeline.text_normalize import token_normalize as _token_normalize
+from underthesea.pipeline.text_normalize.character_normalize import (
+    normalize_characters_in_text as _normalize_characters,
+)
 
 from tonghop.aggregators.matching import unit_class
-from tonghop.indicators.numbers import Quantity
+from tonghop.indicators.numbers import CACHE_SIZE, Quantity
 from tonghop.model import Direction
 from tonghop.parsers.normalize import has_diacritics, strip_diacritics
 
@@ -31,9 +36,14 @@ Segment = tuple[Quantity, str, int]
 
 
 def word_tokenize(text: str) -> list[str]:
-    """underthesea's word segmentation, serialised across threads."""
+    """underthesea's word segmentation, serialised across threads, cached per distinct text."""
+    return list(_segmented(text))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _segmented(text: str) -> tuple[str, ...]:
     with _UNDERTHESEA:
-        return _word_tokenize(text)
+        return tuple(_word_tokenize(text))
 
 
 _VERBS = frozenset({"đạt", "đạt được", "là", "có", "đã có", "còn", "giảm còn", "tăng lên", "chiếm", "được", "ở mức",
@@ -43,6 +53,10 @@ _SOFTENERS = frozenset({"khoảng", "gần", "hơn", "trên", "dưới", "mức"
                         "bình quân", "trung bình", "ổn định", "hằng năm", "hàng năm", "mỗi năm", "tỷ lệ", "đều"})
 _PLAIN_VERBS = frozenset(strip_diacritics(v) for v in _VERBS)
 _PLAIN_SOFTENERS = frozenset(strip_diacritics(v) for v in _SOFTENERS)
+# The last syllable of every verb and softener, marked and plain: a prefix whose last word (as underthesea
+# normalises it) is none of them cannot end with a verb or a softener, whatever the segmentation, so it is
+# not segmented at all (most prefixes: segmentation is the costliest step of reading a clause).
+_LAST_SYLLABLES = frozenset(w.split()[-1].casefold() for w in _VERBS | _SOFTENERS | _PLAIN_VERBS | _PLAIN_SOFTENERS)
 # Words that open a leading phrase of context before the name ("Trong lĩnh vực y tế, tỷ lệ ...").
 _CONTEXT_HEAD = re.compile(r"^(?:trong|về|trên|đối với|với|năm|đến|tính đến|qua|nhìn chung|bên cạnh|ngoài ra|riêng"
                            r"|sau|tại|theo|nhờ|từ|cụ thể|đặc biệt|hiện nay|hiện tại|đồng thời|so với|như vậy|toàn)\b",
@@ -254,6 +268,8 @@ def _named_segment(clause: str, quantities: list[Quantity], at: int) -> Segment 
 def _verb_position(prefix: str) -> tuple[str, int, str] | None:
     """The reporting verb ending the prefix (soft words like "khoảng" allowed after it), its offset,
     and the word before it; text typed without diacritics is compared without them."""
+    if not _may_end_with_verb(prefix):
+        return None
     tokens = word_tokenize(prefix)
     plain = not has_diacritics(prefix)
     verbs, softeners = (_PLAIN_VERBS, _PLAIN_SOFTENERS) if plain else (_VERBS, _SOFTENERS)
@@ -267,6 +283,23 @@ def _verb_position(prefix: str) -> tuple[str, int, str] | None:
             return word, offset, tokens[i - 1] if i else ""
         return None
     return None
+
+
+def _may_end_with_verb(prefix: str) -> bool:
+    """False when the last token underthesea would make of the prefix cannot be a verb or a softener: the
+    prefix ends with a run of letters (its last token ends with that run) whose normalised form (underthesea's
+    own character and token normalisation) is no verb's or softener's last syllable. Anything else (a
+    prefix ending with a digit or a sign, ":" and "=" being verbs) is segmented."""
+    tail = prefix.rstrip()
+    start = len(tail)
+    while start and tail[start - 1].isalpha():
+        start -= 1
+    if start == len(tail):
+        return True
+    word = tail[start:]
+    if word.casefold() in _LAST_SYLLABLES:
+        return True
+    return _token_normalize(_normalize_characters(word)).casefold() in _LAST_SYLLABLES
 
 
 def tail_words(text: str, start: int) -> str:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
-from tonghop.indicators.numbers import fold
+from tonghop.indicators.numbers import CACHE_SIZE, fold
 from tonghop.model import Direction, Status
 from tonghop.parsers.normalize import has_diacritics
 
@@ -84,6 +85,11 @@ def find_statuses(text: str) -> list[StatusMention]:
     """Every status phrase in a cell or sentence, in order, without overlaps (text in NFC).
 
     Words typed without marks inside a text that has them ("chua dat") are read too."""
+    return list(_statuses(text))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _statuses(text: str) -> tuple[StatusMention, ...]:
     found: list[StatusMention] = []
     marked = has_diacritics(text)
     for plain in ((False, True) if marked else (True,)):
@@ -96,9 +102,10 @@ def find_statuses(text: str) -> list[StatusMention]:
                     continue
                 if not any(f.start < m.end() and m.start() < f.end for f in found):
                     found.append(StatusMention(status, raw, m.start(), m.end()))
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def parse_status(text: str) -> Status | None:
     """The status a cell or clause states ("Đạt và vượt" -> vuot, "chua dat" -> chua_dat), or None.
 

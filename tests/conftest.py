@@ -16,6 +16,11 @@ os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="tonghop-prefect-"
 os.environ.setdefault("TONGHOP_NO_SERVER_PROBE", "1")   # tests never use a server someone runs on :4200
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite tests/golden/ from this run's deliverables (then review the diff)")
+
+
 @pytest.fixture(scope="session")
 def ref():
     from tonghop.reference import load_reference

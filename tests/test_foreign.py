@@ -7,6 +7,7 @@ import json
 import pytest
 
 from bench.accuracy import Tally, evaluate
+from tests.corpus_cache import ROOT, cached_corpus
 from tests.foreign.build import build_report
 from tests.foreign.content import Cell, Para, Table, expand
 from tests.foreign.make_foreign import PRODUCERS, available, generate, label_problems, truth_paragraphs
@@ -18,7 +19,8 @@ HAS_SOFFICE = "soffice" in {PRODUCERS[p][0] for p in available()}
 def corpus(tmp_path_factory):
     if not HAS_SOFFICE:
         pytest.skip("LibreOffice (soffice) is not installed")
-    return generate(tmp_path_factory.mktemp("foreign"))
+    return cached_corpus("foreign", [ROOT / "tests" / "foreign", ROOT / "tests" / "realistic"], generate,
+                         sorted(available()), tmp_factory=tmp_path_factory)
 
 
 @pytest.fixture(scope="module")

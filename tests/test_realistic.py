@@ -8,15 +8,17 @@ import shutil
 import pytest
 
 from bench.accuracy import Tally, evaluate, score_document
+from tests.corpus_cache import ROOT, cached_corpus
+from tests.realistic.make_realistic import PLAN, generate
 from tonghop.parsers.parse import parse_file
 from tonghop.parsers.units import unit_keys
-from tests.realistic.make_realistic import PLAN, generate
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    out = tmp_path_factory.mktemp("realistic")
-    return generate(out, libreoffice=shutil.which("soffice") is not None)
+    libreoffice = shutil.which("soffice") is not None
+    return cached_corpus("realistic", [ROOT / "tests" / "realistic", ROOT / "tests" / "docgen"],
+                         lambda out: generate(out, libreoffice=libreoffice), libreoffice, tmp_factory=tmp_path_factory)
 
 
 def test_corpus_has_every_planned_document(corpus):

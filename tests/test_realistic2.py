@@ -9,17 +9,19 @@ from dataclasses import fields, replace
 import pytest
 
 from bench.accuracy import Tally, evaluate
-from tonghop.parsers.parse import parse_bytes
-from tonghop.reference import load_reference
+from tests.corpus_cache import ROOT, cached_corpus
 from tests.realistic2.docs import P, T
 from tests.realistic2.make_corpus import CITY, PLAN, generate
 from tests.realistic2.writer import write
+from tonghop.parsers.parse import parse_bytes
+from tonghop.reference import load_reference
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    out = tmp_path_factory.mktemp("realistic2")
-    return generate(out, libreoffice=shutil.which("soffice") is not None)
+    libreoffice = shutil.which("soffice") is not None
+    return cached_corpus("realistic2", [ROOT / "tests" / "realistic2", ROOT / "tests" / "realistic"],
+                         lambda out: generate(out, libreoffice=libreoffice), libreoffice, tmp_factory=tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
