@@ -94,7 +94,8 @@ def _read_csv(path: Path, columns: tuple[str, ...], what_vi: str, what_en: str) 
             missing = [c for c in columns if c not in header and c != "bi_danh"]
             if missing:
                 raise ReferenceDataError(
-                    f"{what_vi} {path.name} thiếu cột {', '.join(missing)} / {what_en} {path.name} lacks columns {', '.join(missing)}")
+                    f"{what_vi} {path.name} thiếu cột {', '.join(missing)}"
+                    f" / {what_en} {path.name} lacks columns {', '.join(missing)}")
             rows = []
             for row in reader:
                 if None in row:

@@ -56,7 +56,7 @@ def cluster(items: list[Item], threshold: float = CLUSTER_THRESHOLD) -> list[lis
     scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=threshold, dtype=np.uint8, workers=-1)
     taken: set[int] = set()
     groups: list[list[int]] = []
-    for a, ((_, content), members) in enumerate(form_list):
+    for a, ((_, content), _members) in enumerate(form_list):
         if a in taken:
             continue
         joined = [a]

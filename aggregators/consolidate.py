@@ -13,15 +13,30 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from tonghop.model import (AggregateRow, Aggregation, Catalog, CatalogEntry, Contribution, FileRecord, FileStatus,
-                           IndicatorValue, MergedParagraph, Outline, OutlineNode, Reference, Section, SourceKind, Status,
-                           Submission, Unit)
 from tonghop.aggregators.front import front_body
 from tonghop.aggregators.masking import masker_for
-from tonghop.aggregators.statements import Statement, TableRef, consolidate_node
 from tonghop.aggregators.measure import unit_factor
-from tonghop.aggregators.versions import (UNKNOWN_PREFIX, local_day, received_at, select_versions,  # noqa: F401
-                                  version_hint)
+from tonghop.aggregators.statements import Statement, TableRef, consolidate_node
+from tonghop.aggregators.versions import UNKNOWN_PREFIX, local_day, received_at, select_versions, version_hint  # noqa: F401
+from tonghop.model import (
+    AggregateRow,
+    Aggregation,
+    Catalog,
+    CatalogEntry,
+    Contribution,
+    FileRecord,
+    FileStatus,
+    IndicatorValue,
+    MergedParagraph,
+    Outline,
+    OutlineNode,
+    Reference,
+    Section,
+    SourceKind,
+    Status,
+    Submission,
+    Unit,
+)
 from tonghop.parsers.normalize import clean
 
 __all__ = [

@@ -160,7 +160,7 @@ class Masker:
 def _lead_chars(sentence: str, key_lead: str) -> int:
     """How many characters of the sentence its leading connective takes, with the comma after it."""
     words = len(key_lead.split())
-    m = re.match(r"^\s*(?:\S+\s+){%d}" % (words - 1) + r"\S+?[,:]?\s+", sentence)
+    m = re.match(rf"^\s*(?:\S+\s+){{{words - 1}}}\S+?[,:]?\s+", sentence)
     return m.end() if m else 0
 
 

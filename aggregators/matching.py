@@ -12,13 +12,13 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from tonghop.aggregators.syllables import is_syllable
-
 from tonghop.model import Candidate, Catalog
 from tonghop.parsers.normalize import ABBREVIATIONS, match_key, strip_diacritics
 from tonghop.reference import load_abbreviations
@@ -33,7 +33,8 @@ __all__ = [
 # Calibrated by bench/calibrate_match.py on the generated labelled corpus (bench/match_corpus.py:
 # paraphrased, abbreviated, reordered, typo'd, diacritic-less catalog names plus non-catalog names
 # and near-miss traps, both shipped catalogs, seed 7): the smallest threshold whose precision is
-# >= 0.995 on each catalog (margin over the 0.98 requirement; 0.695 for seeds 7 and 101). Recompute with `python bench/calibrate_match.py`.
+# >= 0.995 on each catalog (margin over the 0.98 requirement; 0.695 for seeds 7 and 101).
+# Recompute with `python bench/calibrate_match.py`.
 MATCH_THRESHOLD = 0.695
 # A name this close to a name an analyst decided for the same unit (token_sort_ratio on alias keys, same
 # qualifiers) is that decided name: "Số xã đạt chuẩn NTM" and "Số xã đạt chuẩn NTM." / "số xã đạt chuẩn NTM".
@@ -288,7 +289,8 @@ def build_matcher(catalog: Catalog, abbreviations: dict[str, str] | None = None,
     plain = _space(tuple(strip_diacritics(k) for k in keys), owners_arr, len(catalog.entries), plain=True)
     units = tuple(unit_class(e.dvt) for e in catalog.entries)
     plain_table = tuple(sorted({**{strip_diacritics(k): v for k, v in table}, **dict(table)}.items()))
-    return Matcher(catalog=catalog, abbreviations=table, plain_abbreviations=plain_table, owners=owners_arr, marked=marked, plain=plain,
+    return Matcher(catalog=catalog, abbreviations=table, plain_abbreviations=plain_table, owners=owners_arr, marked=marked,
+                   plain=plain,
                    entry_units=units, threshold=threshold)
 
 
@@ -317,7 +319,7 @@ def _space(keys: tuple[str, ...], owners: np.ndarray, n_entries: int, plain: boo
 
 def match_names(matcher: Matcher, names: list[str], units: list[str | None] | None = None) -> list[MatchResult]:
     """Match many names at once; `units` (same length, may hold None) adds unit agreement as evidence."""
-    units = list(units) if units is not None else [None] * len(names)
+    units = list(units) if units is not None else [None for _ in names]
     if len(units) != len(names):
         raise ValueError("names và units phải cùng độ dài / names and units must have the same length")
     pairs = list(dict.fromkeys(zip(names, units)))        # units repeat names: score each once
@@ -358,7 +360,7 @@ def _score_keys(space: _Space, queries: list[str]) -> np.ndarray:
     """n_queries x n_keys combined score in 0..1."""
     keys = list(space.keys)
     queries = [_corrected(q, space.vocab, space.words) for q in queries]
-    kw = dict(processor=None, workers=-1, dtype=np.float32)
+    kw: dict[str, Any] = dict(processor=None, workers=-1, dtype=np.float32)
     sort = process.cdist(queries, keys, scorer=fuzz.token_sort_ratio, **kw)
     plain = process.cdist(queries, keys, scorer=fuzz.ratio, **kw)
     common, q_mass = _overlap(space, queries)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from tonghop.aggregators.clusters import CLUSTER_THRESHOLD, Item, cluster
 from tonghop.aggregators.masking import KIND, LIST_LABEL, NAME, NUM, PLACE, Masker, Slot
 from tonghop.aggregators.sentences import split_sentences
-from tonghop.model import Contribution, Paragraph
+from tonghop.model import Contribution
 
 __all__ = [
     "build_statement", "consolidate_node", "figure_text", "GAP", "Mention", "neutral_subject", "short_name",

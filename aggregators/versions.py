@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -50,7 +50,7 @@ def received_at(text: str | None) -> datetime:
     if when is None:
         return datetime.min
     if when.tzinfo is not None:
-        when = when.astimezone(timezone.utc).replace(tzinfo=None)
+        when = when.astimezone(UTC).replace(tzinfo=None)
     return when.replace(microsecond=0)
 
 

@@ -20,12 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.docgen.corpus import generate_corpus  # noqa: E402
 from tonghop.parsers.docx_reader import DocxError  # noqa: E402
 from tonghop.parsers.normalize import clean  # noqa: E402
 from tonghop.parsers.parse import parse_file  # noqa: E402
-from tonghop.reference import load_reference  # noqa: E402
 from tonghop.parsers.units import unit_keys  # noqa: E402
-from tests.docgen.corpus import generate_corpus  # noqa: E402
+from tonghop.reference import load_reference  # noqa: E402
 
 
 @dataclass
@@ -87,10 +87,10 @@ def score_document(sub, truth: dict, tally: Tally) -> None:
     tally.heading_truth += sum(truth_heads.values())
     tally.heading_found += sum(found.values())
     tally.heading_right += sum((truth_heads & found).values())
-    for (text, node), n in (truth_heads - found).items():
+    for (text, node), _n in (truth_heads - found).items():
         if len(tally.errors) < 400:
             tally.errors.append((truth["file"], "HEADING MISSED " + text[:60], node, "-"))
-    for (text, node), n in (found - truth_heads).items():
+    for (text, node), _n in (found - truth_heads).items():
         if len(tally.errors) < 400:
             tally.errors.append((truth["file"], "HEADING WRONG " + text[:60], "-", node))
     if sub.unit.id == truth.get("unit_id"):

@@ -19,9 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np  # noqa: E402
+from match_corpus import Labelled, labelled_names, negatives_for  # noqa: E402
 
 from tonghop.aggregators.matching import MATCH_THRESHOLD, build_matcher, match_names  # noqa: E402
-from match_corpus import Labelled, labelled_names, negatives_for  # noqa: E402
 from tonghop.reference import DEFAULT_CATALOG, load_catalog  # noqa: E402
 
 SECOND_CATALOG = Path(__file__).resolve().parent.parent / "tests" / "data" / "chi-tieu-khac.csv"

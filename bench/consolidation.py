@@ -41,7 +41,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import docx  # noqa: E402
-from docx.oxml.ns import qn  # noqa: E402
 
 from tonghop.aggregators.consolidate import consolidate  # noqa: E402
 from tonghop.parsers.docx_reader import DocxError  # noqa: E402
@@ -354,7 +353,7 @@ class Score:
     shared_statements: int = 0
     lost: list = field(default_factory=list)
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         for k, v in vars(other).items():
             if isinstance(v, list):
                 getattr(self, k).extend(v)
@@ -385,7 +384,6 @@ def score_round(passages: list[Passage], truths: list[tuple[str, dict]], templat
     sc = Score(doc_chars=doc_chars)
     made: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     tpl_of: dict[str, Template] = {}
-    own_paragraphs: list[tuple[str, str, str]] = []
     for unit, truth in truths:
         for p in truth["paragraphs"]:
             if p["section"] in ("front", "back") or p.get("heading") or p.get("role") in ("heading", "part_title"):
@@ -538,7 +536,7 @@ def calibrate(work: Path, corpora: list[str], thresholds: list[float], docs: int
             ref = load_reference(batch[0][2])
             masker = masker_for(ref.units)
             by_node, _ = contributions_by_node(order_submissions([subs[p] for p, _, _ in batch], ref), ref)
-            for node, contributions in by_node.items():
+            for _node, contributions in by_node.items():
                 items, labels = [], []
                 for c in contributions:
                     for p in c.paragraphs:
@@ -566,7 +564,7 @@ def calibrate(work: Path, corpora: list[str], thresholds: list[float], docs: int
                     tp += same and pred
                     fp += pred and not same
                     fn += same and not pred
-        rows.append({"threshold": threshold, "same_content_words": same_words, "precision": round(tp / (tp + fp), 4) if tp + fp else None,
+        rows.append({"threshold": threshold, "same_content_words": same_words, "precision": round(tp / (tp + fp), 4) if tp + fp else None,  # noqa: E501
                      "recall": round(tp / (tp + fn), 4) if tp + fn else None, "pairs_true": tp + fn})
     return rows
 
@@ -574,6 +572,7 @@ def calibrate(work: Path, corpora: list[str], thresholds: list[float], docs: int
 def _fuzzy_only(items, threshold: float) -> list[list[int]]:
     """The clustering without its content-word rule (rapidfuzz on masked keys alone), for comparison."""
     from rapidfuzz import fuzz, process
+
     from tonghop.aggregators.clusters import clusterable
     candidates = [i for i, it in enumerate(items) if clusterable(it.masked)]
     if len(candidates) < 2:

@@ -18,11 +18,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tonghop.indicators.extract import extract_indicators  # noqa: E402
+from tests.docgen.corpus import generate_corpus  # noqa: E402
 from tonghop.aggregators.matching import build_matcher  # noqa: E402
+from tonghop.indicators.extract import extract_indicators  # noqa: E402
 from tonghop.parsers.parse import parse_file  # noqa: E402
 from tonghop.reference import load_reference  # noqa: E402
-from tests.docgen.corpus import generate_corpus  # noqa: E402
 
 
 def close(a, b) -> bool:

@@ -18,11 +18,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tonghop.aggregators.matching import Matcher  # noqa: E402
 from bench.indicator_realistic import Scores  # noqa: E402
 from bench.indicator_realistic import evaluate as evaluate_set  # noqa: E402
 from bench.indicator_realistic import main as realistic_main  # noqa: E402
 from bench.indicator_realistic import report as _report  # noqa: E402
+from tonghop.aggregators.matching import Matcher  # noqa: E402
 from tonghop.model import Catalog  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "chi-tieu-doc-lap.jsonl"

@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tonghop.indicators.extract import extract_indicators  # noqa: E402
 from tonghop.aggregators.matching import Matcher, build_matcher  # noqa: E402
+from tonghop.indicators.extract import extract_indicators  # noqa: E402
 from tonghop.model import Catalog, IndicatorValue, Paragraph, Section, Table  # noqa: E402
 from tonghop.reference import load_catalog  # noqa: E402
 

@@ -17,12 +17,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from calibrate_match import SECOND_CATALOG  # noqa: E402
+from match_corpus import labelled_names, negatives_for  # noqa: E402
 from rapidfuzz import fuzz, process, utils  # noqa: E402
 
 from tonghop.aggregators import matching  # noqa: E402
 from tonghop.aggregators.matching import build_matcher, match_names, name_key  # noqa: E402
-from calibrate_match import SECOND_CATALOG  # noqa: E402
-from match_corpus import labelled_names, negatives_for  # noqa: E402
 from tonghop.reference import load_catalog  # noqa: E402
 
 

@@ -70,9 +70,11 @@ def make_inbox(base: Path, n: int) -> Path:
 
 
 def change_five(inbox: Path, round_: int) -> None:
+    """Five reports replaced by new versions (a seed not used before: kept inboxes change every time)."""
+    salt = time.time_ns() % 1_000_000
     for k, p in enumerate(sorted(inbox.glob("doc-*.docx"))[:5]):
         unit = p.stem.split("-", 2)[2]
-        p.write_bytes(generate_document(DocSpec(seed=10_000 * round_ + k, unit_id=unit, version=2)))
+        p.write_bytes(generate_document(DocSpec(seed=salt * 10 + k, unit_id=unit, version=2)))
 
 
 def free_port() -> int:

@@ -25,8 +25,9 @@ sys.path.insert(0, str(ROOT))
 
 from tonghop.parsers.docx_reader import DocxError  # noqa: E402
 from tonghop.parsers.parse import parse_bytes  # noqa: E402
-from tonghop.reference import load_reference  # noqa: E402
 from tonghop.parsers.units import unit_keys  # noqa: E402
+from tonghop.reference import load_reference  # noqa: E402
+
 try:
     from tests.docgen.corpus import generate_corpus  # noqa: E402
 except ImportError:
@@ -107,7 +108,7 @@ def main() -> None:
     largest = max(good, key=lambda item: len(item[1]))
     raw_peak = peak_memory(raw_read, largest[1])
     parse_peak = peak_memory(lambda d: parse_bytes(d, largest[0], ref, keys), largest[1])
-    print(f"peak Python memory (tracemalloc, lxml C tree not counted), largest document ({len(largest[1]) // 1024} kB): raw {raw_peak / 1e6:.1f} MB, "
+    print(f"peak Python memory (tracemalloc, lxml C tree not counted), largest document ({len(largest[1]) // 1024} kB): raw {raw_peak / 1e6:.1f} MB, "  # noqa: E501
           f"parsers {parse_peak / 1e6:.1f} MB, ratio {parse_peak / raw_peak:.2f}x")
     if args.profile:
         prof = cProfile.Profile()

@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.realshapes.make import generate  # noqa: E402
 from tonghop.flows.pipeline import load_context, parse_one  # noqa: E402
 from tonghop.parsers.normalize import clean  # noqa: E402
-from tests.realshapes.make import generate  # noqa: E402
 
 
 @dataclass

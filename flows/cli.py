@@ -7,7 +7,6 @@ import sys
 import tempfile
 from dataclasses import replace
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -67,8 +66,8 @@ def _use_running_server() -> str | None:
 def parse_cmd(
     files: list[Path] = typer.Argument(..., help="Các tệp báo cáo .docx / submitted .docx files"),
     outline: str = typer.Option("de-cuong-huyen", "--outline", help=OUTLINE_HELP),
-    catalog: Optional[Path] = typer.Option(None, "--catalog", help=CATALOG_HELP),
-    units: Optional[Path] = typer.Option(None, "--units", help=UNITS_HELP),
+    catalog: Path | None = typer.Option(None, "--catalog", help=CATALOG_HELP),
+    units: Path | None = typer.Option(None, "--units", help=UNITS_HELP),
     as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON / print JSON (contract §2)"),
 ) -> None:
     """Phân tích báo cáo theo đề cương / parse reports by outline headings, print sections and indicators."""
@@ -118,15 +117,15 @@ def run_cmd(
     inbox: Path = typer.Option(..., "--inbox", help="Thư mục báo cáo đã nhận / folder of submitted reports"),
     out: Path = typer.Option(..., "--out", help="Thư mục kết quả / output folder"),
     outline: str = typer.Option("de-cuong-huyen", "--outline", help=OUTLINE_HELP),
-    catalog: Optional[Path] = typer.Option(None, "--catalog", help=CATALOG_HELP),
-    units: Optional[Path] = typer.Option(None, "--units", help=UNITS_HELP),
-    period: Optional[str] = typer.Option(None, "--period", help="Kỳ báo cáo, vd. '6 tháng đầu năm 2023' / reporting period"),
-    overwrite: bool = typer.Option(False, "--overwrite", help="Ghi đè kết quả cũ thay vì lưu vào out/luu-tru / overwrite earlier outputs instead of archiving them"),
-    decisions: Optional[Path] = typer.Option(None, "--decisions", help="Tệp CSV quyết định của cán bộ rà soát (cột như quyet-dinh.csv), ghi thêm vào out/quyet-dinh.csv / analysts' decisions CSV shaped like quyet-dinh.csv"),
-    full: bool = typer.Option(False, "--full", help="Phân tích lại mọi tệp, không dùng kết quả đã lưu / parse every file again, ignoring the kept results"),
-    runner: str = typer.Option("process", "--task-runner", help="process (mọi nhân CPU / every core, mặc định / default), threads, dask"),
-    dask_address: Optional[str] = typer.Option(None, "--dask-address", help="Địa chỉ cụm Dask có sẵn, vd. tcp://10.0.0.5:8786 / address of a running Dask scheduler (default: a local cluster)"),
-    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Số tiến trình phân tích / parse processes (mặc định / default: số nhân CPU / CPU count)"),
+    catalog: Path | None = typer.Option(None, "--catalog", help=CATALOG_HELP),
+    units: Path | None = typer.Option(None, "--units", help=UNITS_HELP),
+    period: str | None = typer.Option(None, "--period", help="Kỳ báo cáo, vd. '6 tháng đầu năm 2023' / reporting period"),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Ghi đè kết quả cũ thay vì lưu vào out/luu-tru / overwrite earlier outputs instead of archiving them"),  # noqa: E501
+    decisions: Path | None = typer.Option(None, "--decisions", help="Tệp CSV quyết định của cán bộ rà soát (cột như quyet-dinh.csv), ghi thêm vào out/quyet-dinh.csv / analysts' decisions CSV shaped like quyet-dinh.csv"),  # noqa: E501
+    full: bool = typer.Option(False, "--full", help="Phân tích lại mọi tệp, không dùng kết quả đã lưu / parse every file again, ignoring the kept results"),  # noqa: E501
+    runner: str = typer.Option("process", "--task-runner", help="process (mọi nhân CPU / every core, mặc định / default), threads, dask"),  # noqa: E501
+    dask_address: str | None = typer.Option(None, "--dask-address", help="Địa chỉ cụm Dask có sẵn, vd. tcp://10.0.0.5:8786 / address of a running Dask scheduler (default: a local cluster)"),  # noqa: E501
+    workers: int | None = typer.Option(None, "--workers", min=1, help="Số tiến trình phân tích / parse processes (mặc định / default: số nhân CPU / CPU count)"),  # noqa: E501
     time_limit: float = typer.Option(120.0, "--time-limit", min=1.0, help="Giây tối đa cho một tệp / seconds one file may take"),
 ) -> None:
     """Chạy tổng hợp một lần / run the consolidation once over every submission in the inbox."""
@@ -188,12 +187,12 @@ def _check_writable(out: Path) -> None:
 
 @app.command("serve")
 def serve_cmd(
-    settings: Optional[Path] = typer.Option(None, "--settings", help="Tệp cấu hình TOML / settings file (TOML)"),
+    settings: Path | None = typer.Option(None, "--settings", help="Tệp cấu hình TOML / settings file (TOML)"),
 ) -> None:
     """Phục vụ lịch chạy hằng đêm / serve the nightly deployment (cron, Asia/Ho_Chi_Minh)."""
     _prefect_env()
-    from tonghop.flows.settings import SettingsError, load_settings
     from tonghop.flows.nightly import serve
+    from tonghop.flows.settings import SettingsError, load_settings
 
     try:
         cfg = load_settings(settings)

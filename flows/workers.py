@@ -157,7 +157,7 @@ class ParsePool:
         with self._lock:
             self._all.clear()
 
-    def __enter__(self) -> "ParsePool":
+    def __enter__(self) -> ParsePool:
         return self
 
     def __exit__(self, *exc) -> None:

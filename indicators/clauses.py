@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tonghop.indicators.segments import (TARGET_INTRO, TARGET_LEAD, TARGET_MARKER, clean_name, tail_words,
-                                            value_segments)
-from tonghop.indicators.tables import Reading
 from tonghop.aggregators.matching import unit_class
 from tonghop.indicators.numbers import Quantity, find_quantities, parse_quantity
+from tonghop.indicators.segments import TARGET_INTRO, TARGET_LEAD, TARGET_MARKER, clean_name, tail_words, value_segments
 from tonghop.indicators.status import share_status
+from tonghop.indicators.tables import Reading
 from tonghop.model import SourceKind, SourceRef, Status
 
 __all__ = ["as_target", "clause_reading", "clause_readings", "INDICATOR_SECTIONS", "status_words"]

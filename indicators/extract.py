@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from tonghop.aggregators.matching import Matcher, match_names, name_key, unit_class
 from tonghop.indicators.clauses import INDICATOR_SECTIONS
 from tonghop.indicators.nonvalue import is_value_reading
 from tonghop.indicators.prose import prose_readings
-from tonghop.indicators.tables import Reading, table_readings
-from tonghop.aggregators.matching import Matcher, match_names, name_key, unit_class
 from tonghop.indicators.status import derive_status, parse_status
+from tonghop.indicators.tables import Reading, table_readings
 from tonghop.model import Catalog, Direction, IndicatorValue, Section, SourceKind, Status
 
 __all__ = ["clear_caches", "extract_indicators"]

@@ -252,7 +252,7 @@ def _extend_range_or_pair(t: _Text, q: Quantity, token: str) -> Quantity | None:
     """"7 - 7,5%", "từ 7 đến 7,5" -> range; "45.799/36.875 tỷ đồng" -> pair or count of total;
     None when the two numbers make a period ("từ 2 đến 3 năm")."""
     lex = t.lex
-    for kind, sep in (("range", lex.range_sep), ("pair", lex.slash), ("count", lex.out_of)):
+    for kind, sep in (("range", lex.range_sep), ("pair", lex.slash), ("count", lex.out_of)):  # noqa: B007 - used after the loop
         if (m := sep.match(t.folded, q.end)) and (nxt := _second_number(t, m.end())):
             break
     else:

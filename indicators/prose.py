@@ -10,10 +10,10 @@ from dataclasses import replace
 from underthesea import sent_tokenize
 
 from tonghop.indicators.clauses import as_target, clause_readings, status_words
-from tonghop.indicators.segments import TARGET_LEAD, TARGET_MARKER, strip_context
-from tonghop.indicators.tables import Reading
 from tonghop.indicators.numbers import find_quantities
+from tonghop.indicators.segments import TARGET_LEAD, TARGET_MARKER, strip_context
 from tonghop.indicators.status import parse_status
+from tonghop.indicators.tables import Reading
 from tonghop.parsers.normalize import strip_diacritics
 
 __all__ = ["prose_readings"]

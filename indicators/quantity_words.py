@@ -157,7 +157,8 @@ class Lexicon:
     """The compiled phrase patterns for one matching mode (with or without diacritics)."""
 
     def __init__(self, plain: bool):
-        f = (lambda s: fold(s, plain))
+        def f(s):
+            return (fold(s, plain))
         self.plain = plain
         self.scales, self.scale_forms = self._table(_SCALES)
         self.bases, self.base_forms = self._table(_form_table(_BASES))

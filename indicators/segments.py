@@ -14,7 +14,8 @@ from functools import lru_cache
 from underthesea import word_tokenize as _word_tokenize
 from underthesea.pipeline.text_normalize import token_normalize as _token_normalize
 from underthesea.pipeline.text_normalize.character_normalize import (
-    normalize_characters_in_text as _normalize_characters)
+    normalize_characters_in_text as _normalize_characters,
+)
 
 from tonghop.aggregators.matching import unit_class
 from tonghop.indicators.numbers import CACHE_SIZE, Quantity

@@ -9,10 +9,10 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from io import BytesIO
+from typing import NamedTuple
 
-from lxml import etree
+from lxml import etree  # pyright: ignore[reportAttributeAccessIssue] - lxml ships no type stubs
 
 from tonghop.model import FileWarning, Table
 from tonghop.parsers.legacy import decode, is_unicode_vietnamese, legacy_encoding, looks_legacy
@@ -24,8 +24,8 @@ __all__ = ["Block", "clean_lines", "container_warnings", "DocxError", "foreign_f
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_W = "{%s}" % W
-_MC = "{%s}" % MC
+_W = f"{{{W}}}"
+_MC = f"{{{MC}}}"
 MAX_XML_BYTES = 200 * 1024 * 1024
 _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 _W_RFONTS, _W_B, _W_CAPS, _W_RSTYLE = _W + "rFonts", _W + "b", _W + "caps", _W + "rStyle"

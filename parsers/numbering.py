@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 __all__ = ["Counter", "format_number", "Level", "Numbering", "read_numbering", "to_letters", "to_roman", "W"]
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = "{%s}" % W
+_W = f"{{{W}}}"
 
 
 def _wattr(el, name: str) -> str | None:

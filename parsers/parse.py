@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
+from lxml import etree  # pyright: ignore[reportAttributeAccessIssue] - lxml ships no type stubs
 
 from tonghop.model import FileWarning, Outline, Paragraph, Reference, Section, Submission, Table
 from tonghop.parsers.align import align, closing_position

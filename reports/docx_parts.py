@@ -2,9 +2,9 @@
 styles, headings as the outline writes them, hyperlinks and bookmarks, tables, Vietnamese numbers."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,15 +21,16 @@ from tonghop.parsers.normalize import strip_diacritics
 from tonghop.reports.names import file_uri
 
 __all__ = [
-    "add_bookmark", "add_hyperlink", "add_table", "AGGREGATE_SHARES", "APPENDIX_TITLE", "as_of", "bookmark_name", "COMPILATION_FILE", "content_shares", "FIXED_TIME", "format_number", "heading_text",
-    "indicator_node", "INDICATOR_NODE", "italic", "Links", "merged_spans", "MISSING_TITLE", "NO_CONTENT",
-    "paragraph_ranges", "QUOTE_WORDS", "set_column_widths", "set_properties", "setup_page", "setup_styles",
-    "source_link", "source_ranks", "heading", "style_id", "styled", "text_width", "UNPLACED_TITLE",
+    "add_bookmark", "add_hyperlink", "add_table", "AGGREGATE_SHARES", "APPENDIX_TITLE", "as_of", "bookmark_name",
+    "COMPILATION_FILE", "content_shares", "FIXED_TIME", "format_number", "heading_text", "indicator_node",
+    "INDICATOR_NODE", "italic", "Links", "merged_spans", "MISSING_TITLE", "NO_CONTENT", "paragraph_ranges",
+    "QUOTE_WORDS", "set_column_widths", "set_properties", "setup_page", "setup_styles", "source_link", "source_ranks",
+    "heading", "style_id", "styled", "text_width", "UNPLACED_TITLE",
 ]
 
 COMPILATION_FILE = "tap-hop-nguyen-van.docx"   # the full text the draft links into (same folder)
 
-FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)   # core properties when run_info gives no as_of
+FIXED_TIME = datetime(2000, 1, 1, tzinfo=UTC)   # core properties when run_info gives no as_of
 INDICATOR_NODE = "P1.III.1"
 NO_CONTENT = "(Chưa có đơn vị nào báo cáo nội dung này.)"
 APPENDIX_TITLE = "Phụ lục: Bảng tổng hợp chỉ tiêu"
@@ -298,7 +299,7 @@ def as_of(run_info: Mapping[str, Any] | None) -> datetime:
         value = parse_time(value)
     if not isinstance(value, datetime):
         return FIXED_TIME
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def set_properties(doc, title: str, when: datetime) -> None:

@@ -33,15 +33,40 @@ from tonghop.aggregators.statements import Statement, short_name
 from tonghop.aggregators.versions import UNKNOWN_PREFIX
 from tonghop.model import Contribution
 from tonghop.reports.atomic import stable_zip, write_bytes_atomic
+
 # re-exported: tests and other writers import these from here
-from tonghop.reports.docx_parts import (heading, styled,  # noqa: I001
-                                        APPENDIX_TITLE, COMPILATION_FILE, FIXED_TIME, MISSING_TITLE,  # noqa: F401
-                                        NO_CONTENT, UNPLACED_TITLE, Links, add_hyperlink, add_table, as_of,
-                                        bookmark_name, content_shares, format_number, heading_text,
-                                        indicator_node, italic, merged_spans, paragraph_ranges, set_properties,
-                                        setup_page, setup_styles, source_link, source_ranks)
-from tonghop.reports.tap_hop_docx import (attribution_text, is_leaf, opening_words, ordered_blocks,  # noqa: F401
-                                          write_aggregates, write_contribution, write_missing)
+from tonghop.reports.docx_parts import (  # noqa: I001
+    APPENDIX_TITLE,  # noqa: F401
+    COMPILATION_FILE,
+    FIXED_TIME,
+    NO_CONTENT,
+    UNPLACED_TITLE,
+    Links,
+    add_hyperlink,
+    add_table,
+    as_of,
+    bookmark_name,
+    content_shares,
+    heading,
+    heading_text,
+    indicator_node,
+    italic,
+    paragraph_ranges,
+    set_properties,
+    setup_page,
+    setup_styles,
+    source_ranks,
+    styled,
+)
+from tonghop.reports.tap_hop_docx import (  # noqa: F401
+    attribution_text,
+    is_leaf,
+    opening_words,
+    ordered_blocks,
+    write_aggregates,
+    write_contribution,
+    write_missing,
+)
 
 __all__ = [
     "add_toc", "Anchors", "build_draft", "HOW_TITLE", "indicator_tables_note", "MISSING_LABEL", "own_part",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tonghop.aggregators.decisions import NOT_IN_CATALOG, VALUE_ONLY, decision_key
@@ -123,7 +123,7 @@ def analyst_of(wb) -> tuple[str, datetime | None]:
         who = ""
     when = None
     if props.modified and props.modified != props.created:      # saved after tonghop wrote it (stored as UTC)
-        when = props.modified.replace(tzinfo=timezone.utc) if props.modified.tzinfo is None else props.modified
+        when = props.modified.replace(tzinfo=UTC) if props.modified.tzinfo is None else props.modified
     return who, when
 
 
@@ -163,7 +163,7 @@ def harvest_workbook(path: Path | str, catalog_ids: list[str] | tuple[str, ...] 
     unit_col, name_col = columns[_fold(COL_UNIT)], columns[_fold(COL_NAME)]
     decisions = []
     for r, row in enumerate(ws.iter_rows(min_row=header_row + 1), start=header_row + 1):
-        def cell(c):
+        def cell(c, row=row):
             return row[c] if c is not None and c < len(row) else None
         dec_cell, val_cell = cell(decision_col), cell(value_col)
         where = f"Sheet '{ws.title}' dòng {r}"

@@ -18,12 +18,33 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from tonghop.aggregators.consolidate import Consolidation, NodeContent
 from tonghop.model import AggregateRow, Contribution, MergedParagraph, Paragraph, Table
 from tonghop.reports.atomic import stable_zip, write_bytes_atomic
-from tonghop.reports.docx_parts import (heading, styled,  # noqa: I001
-                                        AGGREGATE_SHARES, APPENDIX_TITLE, FIXED_TIME, MISSING_TITLE, NO_CONTENT,
-                                        QUOTE_WORDS, UNPLACED_TITLE, Links, add_bookmark, add_hyperlink, add_table,
-                                        as_of, bookmark_name, content_shares, format_number, heading_text,
-                                        indicator_node, italic, paragraph_ranges, set_properties, setup_page,
-                                        setup_styles, source_ranks)
+from tonghop.reports.docx_parts import (  # noqa: I001
+    AGGREGATE_SHARES,
+    APPENDIX_TITLE,
+    FIXED_TIME,
+    MISSING_TITLE,
+    NO_CONTENT,
+    QUOTE_WORDS,
+    UNPLACED_TITLE,
+    Links,
+    add_bookmark,
+    add_hyperlink,
+    add_table,
+    as_of,
+    bookmark_name,
+    content_shares,
+    format_number,
+    heading,
+    heading_text,
+    indicator_node,
+    italic,
+    paragraph_ranges,
+    set_properties,
+    setup_page,
+    setup_styles,
+    source_ranks,
+    styled,
+)
 from tonghop.reports.labels import TONG_HOP_LABEL
 
 __all__ = [

@@ -15,18 +15,31 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from tonghop.aggregators.consolidate import (MET, Consolidation, latest_records, review_reason, submission_status,
-                                             unit_key)
+from tonghop.aggregators.consolidate import (
+    MET,
+    Consolidation,
+    latest_records,
+    review_reason,
+    submission_status,
+    unit_key,
+)
 from tonghop.aggregators.decisions import NOT_IN_CATALOG, DecisionProblem
 from tonghop.aggregators.versions import parse_time
 from tonghop.model import FileRecord, FileStatus, IndicatorValue, Reference, Status, Submission, warning_texts
 from tonghop.parsers.units import unit_evidence
 from tonghop.reports.atomic import stable_zip, write_bytes_atomic
-from tonghop.reports.labels import HUONG_LABEL, STATUS_LABEL, TONG_HOP_LABEL
-from tonghop.reports.workbook_layout import (achievement_chart, coverage_fill, decision_list, input_columns,
-                                             number_format, print_setup, status_colours)
 from tonghop.reports.changes import add_changes_sheet
+from tonghop.reports.labels import HUONG_LABEL, STATUS_LABEL, TONG_HOP_LABEL
 from tonghop.reports.names import file_uri
+from tonghop.reports.workbook_layout import (
+    achievement_chart,
+    coverage_fill,
+    decision_list,
+    input_columns,
+    number_format,
+    print_setup,
+    status_colours,
+)
 
 __all__ = [
     "achievement", "build_workbook", "catalog_rows", "coverage_rows", "decision_notes", "DETAIL_HEADER", "detail_rows",

@@ -2,9 +2,8 @@ import numpy as np
 import pytest
 from rapidfuzz import fuzz
 
-from tonghop.parsers.align import similarity, token_overlap
+from tonghop.parsers.align import align, similarity, token_overlap
 from tonghop.parsers.headings import Candidate, Label
-from tonghop.parsers.align import align
 
 
 @pytest.mark.parametrize("a,b", [

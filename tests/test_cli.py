@@ -5,7 +5,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from docbuild import make_docx
 
 ROOT = Path(__file__).resolve().parent.parent

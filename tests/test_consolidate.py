@@ -9,13 +9,36 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tonghop.aggregators.consolidate import (Consolidation, comparable_value, consolidate, merge_boilerplate,
-                                     select_versions, submission_status, version_hint)
-from tonghop.aggregators.consolidate import review_reason
+from tonghop.aggregators.consolidate import (
+    Consolidation,
+    comparable_value,
+    consolidate,
+    merge_boilerplate,
+    review_reason,
+    select_versions,
+    submission_status,
+    version_hint,
+)
 from tonghop.aggregators.measure import unit_factor
 from tonghop.aggregators.versions import base_name, claims_version
-from tonghop.model import (Catalog, CatalogEntry, Contribution, FileRecord, IndicatorValue, Outline, OutlineNode,
-                   Paragraph, Reference, Section, SourceRef, Status, Submission, Table, Unit, UnitMatch)
+from tonghop.model import (
+    Catalog,
+    CatalogEntry,
+    Contribution,
+    FileRecord,
+    IndicatorValue,
+    Outline,
+    OutlineNode,
+    Paragraph,
+    Reference,
+    Section,
+    SourceRef,
+    Status,
+    Submission,
+    Table,
+    Unit,
+    UnitMatch,
+)
 
 BOILER = ("Ngay sau Đại hội, Ban Thường vụ đã ban hành chương trình hành động thực hiện Nghị quyết, "
           "tổ chức học tập, quán triệt sâu rộng đến cán bộ, đảng viên và các tầng lớp nhân dân.")

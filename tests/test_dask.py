@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from test_flow import INBOX, OUTPUTS, docx_dump, manifest_without_timings, xlsx_dump
 
 pytestmark = pytest.mark.slow

@@ -9,15 +9,20 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from test_consolidate import iv, make_ref, make_sub, record
 
 from tonghop.aggregators.consolidate import consolidate, unit_key
 from tonghop.aggregators.decisions import apply_decisions, decided_aliases, decisions_hash, effective_decisions
 from tonghop.aggregators.matching import build_matcher, match_name, with_aliases
 from tonghop.model import Decision
-from tonghop.reports.quyet_dinh import (CSV_COLUMNS, DECISIONS_FILE, gather_decisions, harvest_workbook,
-                                        read_decisions_csv)
+from tonghop.reports.quyet_dinh import (
+    CSV_COLUMNS,
+    DECISIONS_FILE,
+    gather_decisions,
+    harvest_workbook,
+    read_decisions_csv,
+)
 from tonghop.reports.workbook_xlsx import decision_notes, write_workbook
-from test_consolidate import iv, make_ref, make_sub, record
 
 VN = timezone(timedelta(hours=7))
 NOW = datetime(2023, 8, 5, 21, 0, tzinfo=VN)

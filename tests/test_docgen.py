@@ -13,16 +13,17 @@ from pathlib import Path
 
 import docx
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
-from tonghop.parsers.legacy import decode_run
-from tonghop.parsers.normalize import clean
-from tonghop.reference import load_catalog, load_units
 from tests.corpus_cache import cached_corpus
 from tests.docgen import DocSpec, build, generate_corpus, generate_document
 from tests.docgen.corpus import FORCE_CYCLE
 from tests.docgen.indicators import CATALOG_SPECS, vn_number
+from tonghop.parsers.legacy import decode_run
+from tonghop.parsers.normalize import clean
+from tonghop.reference import load_catalog, load_units
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -225,14 +226,14 @@ def test_broken_files_are_flagged_rejected(corpus):
         data = p.read_bytes()
         if data[:2] == b"PK":
             assert "word/document.xml" not in zipfile.ZipFile(p).namelist()
-        with pytest.raises(Exception):
+        with pytest.raises(Exception):  # noqa: B017 - python-docx raises different errors per kind of damage
             docx.Document(str(p))
 
 
 def test_paraphrases_are_not_the_catalogs_aliases():
     aliases = {a.casefold() for e in load_catalog().entries for a in e.bi_danh}
-    for raw, target, unit, dec, names in CATALOG_SPECS.values():
-        for kind, name in names:
+    for _raw, _target, _unit, _dec, names in CATALOG_SPECS.values():
+        for _kind, name in names:
             assert name.casefold() not in aliases, name
 
 

@@ -25,7 +25,7 @@ def docx(body: str, styles: str = "", footnotes: str = "") -> bytes:
 def run(text: str, font: str | None = None, bold: bool = False) -> str:
     rpr = ""
     if font or bold:
-        rpr = "<w:rPr>" + (f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}"/>' if font else "") + ("<w:b/>" if bold else "") + "</w:rPr>"
+        rpr = "<w:rPr>" + (f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}"/>' if font else "") + ("<w:b/>" if bold else "") + "</w:rPr>"  # noqa: E501
     return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
@@ -55,7 +55,8 @@ def test_bold_from_style_and_outline_level_from_style():
 
 
 def test_merged_cells_are_expanded_and_nested_tables_kept():
-    cell = lambda t, pr="": f"<w:tc><w:tcPr>{pr}</w:tcPr>{p(run(t))}</w:tc>"
+    def cell(t, pr=""):
+        return f"<w:tc><w:tcPr>{pr}</w:tcPr>{p(run(t))}</w:tc>"
     nested = f"<w:tbl><w:tr>{cell('n1')}{cell('n2')}</w:tr></w:tbl>"
     restart, span2 = '<w:vMerge w:val="restart"/>', '<w:gridSpan w:val="2"/>'
     rows = (f"<w:tr>{cell('Chỉ tiêu', restart)}{cell('Kết quả', span2)}</w:tr>"
@@ -68,7 +69,8 @@ def test_merged_cells_are_expanded_and_nested_tables_kept():
 
 
 def test_text_box_once_despite_fallback_and_footnote_after_its_paragraph():
-    box = lambda: f"<w:txbxContent>{p(run('Trong khung'))}</w:txbxContent>"
+    def box():
+        return f"<w:txbxContent>{p(run('Trong khung'))}</w:txbxContent>"
     alt = (f"<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing>{box()}</w:drawing></mc:Choice>"
            f"<mc:Fallback><w:pict>{box()}</w:pict></mc:Fallback></mc:AlternateContent></w:r>")
     fn = '<w:footnote w:id="2">' + p(run("Số liệu Cục Thống kê.")) + "</w:footnote>"
@@ -181,7 +183,7 @@ def test_damaged_archives_are_refused_cleanly_never_crash():
     assert refused > 60
 
 
-BR, TAB, PTAB, CR = "<w:r><w:br/></w:r>", "<w:r><w:tab/></w:r>", '<w:r><w:ptab w:relativeTo="margin" w:alignment="right" w:leader="none"/></w:r>', "<w:r><w:cr/></w:r>"
+BR, TAB, PTAB, CR = "<w:r><w:br/></w:r>", "<w:r><w:tab/></w:r>", '<w:r><w:ptab w:relativeTo="margin" w:alignment="right" w:leader="none"/></w:r>', "<w:r><w:cr/></w:r>"  # noqa: E501
 LEGACY_STYLE = ('<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
                 '<w:rPr><w:rFonts w:ascii="VNI-Times" w:hAnsi="VNI-Times"/></w:rPr></w:style>')
 
@@ -210,6 +212,7 @@ def test_breaks_and_tabs_are_whitespace_in_cells_body_boxes_and_footnotes(styles
 
 def test_foreign_formats_say_what_the_unit_should_do(tmp_path):
     import hostile
+
     from tonghop.parsers.docx_reader import DocxError, foreign_format_reason, read_docx
     encrypted = hostile.encrypted_ole()
     for data in (encrypted,):
@@ -229,6 +232,7 @@ def test_foreign_formats_say_what_the_unit_should_do(tmp_path):
 
 def test_a_docm_is_read_like_a_docx_with_a_warning():
     import hostile
+
     from tonghop.parsers.docx_reader import read_docx
     sample = hostile.SAMPLES / "hoa-vang.docx"
     blocks, warnings = read_docx(hostile.docm(sample))

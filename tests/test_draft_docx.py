@@ -14,13 +14,22 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 from lxml import etree
+from test_consolidate import iv, make_ref, make_sub
 
 from tonghop.aggregators.consolidate import consolidate
 from tonghop.model import SourceRef, Status
-from tonghop.reports.draft_docx import (APPENDIX_TITLE, COMPILATION_FILE, MISSING_LABEL, NO_CONTENT, SOURCE_STYLE,
-                                        TITLE, UNPLACED_TITLE, heading_text, write_draft)
+from tonghop.reports.draft_docx import (
+    APPENDIX_TITLE,
+    COMPILATION_FILE,
+    MISSING_LABEL,
+    NO_CONTENT,
+    SOURCE_STYLE,
+    TITLE,
+    UNPLACED_TITLE,
+    heading_text,
+    write_draft,
+)
 from tonghop.reports.tap_hop_docx import write_compilation
-from test_consolidate import iv, make_ref, make_sub
 
 LEAD = "Ban Thường vụ Huyện ủy {name} đã tổ chức {n} hội nghị học tập, quán triệt Nghị quyết cho {m} cán bộ, đảng viên."
 CHECK = "Ủy ban Kiểm tra Huyện ủy {name} đã kiểm tra {k} tổ chức đảng về việc thực hiện Nghị quyết."
@@ -193,7 +202,7 @@ def test_empty_leaves_say_so_and_an_outline_without_indicator_node_gets_an_appen
 
 def test_front_only_report_reaches_the_draft_unplaced(tmp_path):
     body = ["Kết quả lãnh đạo thực hiện nhiệm vụ chính trị trong nửa nhiệm kỳ đạt nhiều kết quả quan trọng."]
-    sub = make_sub("inbox/nam-giang.docx", "nam-giang", [("front", None, True, ["HUYỆN ỦY NAM GIANG", "BÁO CÁO", "Sơ kết giữa nhiệm kỳ"] + body)])
+    sub = make_sub("inbox/nam-giang.docx", "nam-giang", [("front", None, True, ["HUYỆN ỦY NAM GIANG", "BÁO CÁO", "Sơ kết giữa nhiệm kỳ"] + body)])  # noqa: E501
     texts = _texts(docx.Document(str(write_draft(consolidate([sub], make_ref()), tmp_path / "d.docx"))))
     assert texts.index(UNPLACED_TITLE) < texts.index(body[0])
 

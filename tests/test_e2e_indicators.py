@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from tonghop.flows.pipeline import load_context, parse_one
 from tests.e2e_indicators import make
 from tests.e2e_indicators.check import close, pair
+from tonghop.flows.pipeline import load_context, parse_one
 
 
 @pytest.fixture(scope="module")

@@ -584,6 +584,7 @@ def empty_zip() -> bytes:
 
 def test_awkward_inbox_every_file_in_the_manifest_with_its_reason(prefect_harness, tmp_path, expected):
     from typer.testing import CliRunner
+
     from tonghop.flows.cli import app
     inbox = tmp_path / "inbox"
     (inbox / "dot-2").mkdir(parents=True)

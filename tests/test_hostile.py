@@ -11,10 +11,10 @@ import zipfile
 from pathlib import Path
 from urllib.parse import unquote_to_bytes, urlsplit
 
+import hostile
 import openpyxl
 import pytest
 
-import hostile
 from tonghop.reports.names import display_name, raw_name
 
 pytestmark = pytest.mark.slow
@@ -112,7 +112,7 @@ def test_no_formula_cells_in_the_workbook_text_starting_with_equals_stays_text(n
     assert any(isinstance(c.value, str) and c.value.startswith("=") for c in cells)
     with zipfile.ZipFile(night["out"] / "chi-tieu.xlsx") as zf:
         sheets = [n for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
-        assert sheets and not any(b"<f>" in zf.read(n) or b"<f " in zf.read(n) for n in sheets)   # a chart's <f> is its data range
+        assert sheets and not any(b"<f>" in zf.read(n) or b"<f " in zf.read(n) for n in sheets)  # a chart's <f>: its data range
 
 
 def test_peak_memory_under_1_gib(night):

@@ -24,6 +24,7 @@ def test_hidden_files_are_listed_and_skipped_and_out_inside_inbox_is_left_out(tm
 
 def test_second_run_with_out_inside_the_inbox_reads_only_the_reports(prefect_harness, tmp_path):
     from typer.testing import CliRunner
+
     from tonghop.flows.cli import app
     inbox = tmp_path / "inbox"
     inbox.mkdir()

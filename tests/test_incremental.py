@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_flow import OUTPUTS, docx_dump, manifest_without_timings, run_flow, xlsx_dump
 
 from tests.docgen import DocSpec, generate_document
 from tests.docgen.corpus import generate_corpus
-from test_flow import OUTPUTS, docx_dump, manifest_without_timings, run_flow, xlsx_dump
 
 pytestmark = pytest.mark.slow
 

@@ -1,13 +1,14 @@
 """The independent labelled set (tests/data/chi-tieu-doc-lap.jsonl; issue 4's bars on it are asserted in
-tests/test_indicator_realistic.py with the other set), and the failure classes it found, each shown on a small input written here (other words than the set's)."""
+tests/test_indicator_realistic.py with the other set), and the failure classes it found, each shown on a small input
+written here (other words than the set's)."""
 from __future__ import annotations
 
 import pytest
 
-from tonghop.indicators.extract import extract_indicators
-from tonghop.indicators.numbers import find_quantities
 from bench.indicator_independent import DATA, evaluate
 from bench.indicator_realistic import load_cases
+from tonghop.indicators.extract import extract_indicators
+from tonghop.indicators.numbers import find_quantities
 from tonghop.model import Paragraph, Section, Status, Table
 from tonghop.reference import load_catalog
 

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from tonghop.indicators.clauses import clause_reading, clause_readings
-from tonghop.indicators.tables import column_roles, header_role
-from tonghop.indicators.extract import extract_indicators
 from tonghop.aggregators.matching import build_matcher
+from tonghop.indicators.clauses import clause_reading, clause_readings
+from tonghop.indicators.extract import extract_indicators
+from tonghop.indicators.tables import column_roles, header_role
 from tonghop.model import Paragraph, Section, Status, Table
 from tonghop.reference import load_catalog
 

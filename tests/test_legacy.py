@@ -9,8 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tonghop.parsers.legacy import (
-    VIETNAMESE_LETTERS, decode, decode_run, encode, is_syllable, is_unicode_vietnamese,
-    legacy_encoding, looks_legacy,
+    VIETNAMESE_LETTERS,
+    decode,
+    decode_run,
+    encode,
+    is_syllable,
+    is_unicode_vietnamese,
+    legacy_encoding,
+    looks_legacy,
 )
 
 FORMS = ("cp1252", "c1", "pua")

@@ -5,10 +5,11 @@ import csv
 import json
 from datetime import datetime
 
+from test_consolidate import iv, make_ref, make_sub, record
+
 from tonghop.aggregators.consolidate import consolidate, select_versions
 from tonghop.model import FileRecord, FileWarning
 from tonghop.reports.manifest import project_version, write_manifest, write_status_csv
-from test_consolidate import iv, make_ref, make_sub, record
 
 
 def _run():

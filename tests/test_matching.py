@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tonghop.aggregators.matching import (MATCH_THRESHOLD, build_matcher, match_name, match_names,
-                                  name_key, unit_class)
+from tonghop.aggregators.matching import MATCH_THRESHOLD, build_matcher, match_name, match_names, name_key, unit_class
 from tonghop.aggregators.syllables import is_syllable
 from tonghop.model import Catalog, CatalogEntry
 from tonghop.parsers.normalize import strip_diacritics

@@ -3,7 +3,8 @@ import os
 from pathlib import Path
 from urllib.parse import unquote_to_bytes, urlsplit
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tonghop.reports.names import display_name, file_uri, raw_name
 

@@ -1,6 +1,7 @@
 import unicodedata
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tonghop.parsers.normalize import clean, has_diacritics, match_key, plain_key, strip_diacritics
 

@@ -2,7 +2,8 @@
 import math
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tonghop.indicators.numbers import Quantity, find_quantities, format_number, parse_number, parse_quantity
 from tonghop.indicators.quantity_words import read_unit

@@ -1,6 +1,6 @@
 import pytest
-
 from docbuild import make_docx
+
 from tonghop.parsers.docx_reader import DocxError
 from tonghop.parsers.parse import parse_bytes
 

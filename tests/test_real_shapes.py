@@ -59,7 +59,8 @@ def test_fuzz_real_shapes(tmp_path_factory, ctx, kind, seed):
 
 @pytest.mark.parametrize("layout", ["br", "para", "paragraphs"])
 def test_letterhead_typed_with_shift_enter_identifies_the_unit_like_paragraphs(ref, layout):
-    left, right = "ĐẢNG BỘ TỈNH QUẢNG NAM\nHUYỆN ỦY ĐẠI LỘC\n*\nSố 12-BC/HU", "ĐẢNG CỘNG SẢN VIỆT NAM\nĐại Lộc, ngày 3 tháng 7 năm 2023"
+    left = "ĐẢNG BỘ TỈNH QUẢNG NAM\nHUYỆN ỦY ĐẠI LỘC\n*\nSố 12-BC/HU"
+    right = "ĐẢNG CỘNG SẢN VIỆT NAM\nĐại Lộc, ngày 3 tháng 7 năm 2023"
     head = ([P(x, "front") for x in left.split("\n") + right.split("\n")] if layout == "paragraphs"
             else [T(((left, right),), "front", breaks=layout)])
     from tests.realshapes.writer import Doc
@@ -102,6 +103,7 @@ def test_register_shows_evidence_and_does_not_count_a_review_file(tmp_path, ctx)
     """nop-bao-cao.csv and Nộp báo cáo: the evidence and score of every file; a file whose unit is only
     likely is flagged, and its unit is not counted as submitted."""
     import csv
+
     from tests.realshapes.writer import Doc
     from tonghop.aggregators.consolidate import consolidate
     from tonghop.model import FileRecord
@@ -140,6 +142,7 @@ def test_ole_doc_with_an_embedded_zip_is_refused_by_parse_as_run_refuses_it(tmp_
     """A Word 97-2003 file (OLE) that holds an embedded .docx package: `parse` gives the .doc reason."""
     import io
     import zipfile
+
     from tonghop.parsers.docx_reader import WORD_97, foreign_format_reason
     inner = io.BytesIO()
     with zipfile.ZipFile(inner, "w") as z:

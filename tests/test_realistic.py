@@ -8,10 +8,10 @@ import shutil
 import pytest
 
 from bench.accuracy import Tally, evaluate, score_document
-from tonghop.parsers.parse import parse_file
-from tonghop.parsers.units import unit_keys
 from tests.corpus_cache import ROOT, cached_corpus
 from tests.realistic.make_realistic import PLAN, generate
+from tonghop.parsers.parse import parse_file
+from tonghop.parsers.units import unit_keys
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,12 @@ from dataclasses import fields, replace
 import pytest
 
 from bench.accuracy import Tally, evaluate
-from tonghop.parsers.parse import parse_bytes
-from tonghop.reference import load_reference
 from tests.corpus_cache import ROOT, cached_corpus
 from tests.realistic2.docs import P, T
 from tests.realistic2.make_corpus import CITY, PLAN, generate
 from tests.realistic2.writer import write
+from tonghop.parsers.parse import parse_bytes
+from tonghop.reference import load_reference
 
 
 @pytest.fixture(scope="module")

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_consolidate import make_ref
 
 from tonghop.aggregators.clusters import Item, cluster
 from tonghop.aggregators.masking import KIND, NAME, NUM, Masker, modern_tones
 from tonghop.aggregators.sentences import split_sentences
 from tonghop.aggregators.statements import build_statement, consolidate_node, figure_text, short_name, vn_number
 from tonghop.model import Contribution, Paragraph
-from test_consolidate import make_ref
 
 MASKER = Masker(make_ref().units)
 

@@ -1,6 +1,7 @@
 """Reading and deriving an indicator's status."""
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tonghop.indicators.status import GAN_DAT_RATIO, derive_status, find_statuses, parse_status
 from tonghop.model import Status

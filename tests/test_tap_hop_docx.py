@@ -13,13 +13,22 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from lxml import etree
+from test_consolidate import BOILER, iv, make_ref, make_sub
 
 from tonghop.aggregators.consolidate import consolidate
 from tonghop.model import Status
-from tonghop.reports.docx_parts import (APPENDIX_TITLE, MISSING_TITLE, NO_CONTENT, UNPLACED_TITLE, bookmark_name,
-                                        format_number, heading_text, paragraph_ranges)
-from tonghop.reports.tap_hop_docx import TITLE, opening_words, write_compilation as write_draft
-from test_consolidate import BOILER, iv, make_ref, make_sub
+from tonghop.reports.docx_parts import (
+    APPENDIX_TITLE,
+    MISSING_TITLE,
+    NO_CONTENT,
+    UNPLACED_TITLE,
+    bookmark_name,
+    format_number,
+    heading_text,
+    paragraph_ranges,
+)
+from tonghop.reports.tap_hop_docx import TITLE, opening_words
+from tonghop.reports.tap_hop_docx import write_compilation as write_draft
 
 
 def _subs():
@@ -258,6 +267,7 @@ def test_parsing_the_draft_back_puts_every_outline_heading_on_its_own_id(tmp_pat
 
 def test_expanded_merged_cells_are_merged_back_in_the_draft():
     import docx as _docx
+
     from tonghop.reports.docx_parts import add_table, merged_spans
     assert merged_spans(["A. KINH TẾ"] * 4) == [(0, 3)]
     assert merged_spans(["STT", "Kết quả", "Kết quả", "Ghi chú"]) == [(1, 2)]

@@ -10,12 +10,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from test_consolidate import iv, make_ref, make_sub, record
 
-from tonghop.aggregators.consolidate import consolidate
+from tonghop.aggregators.consolidate import consolidate, select_versions
 from tonghop.model import Candidate, FileRecord, FileWarning, SourceRef, Status
 from tonghop.reports.workbook_xlsx import LIST_SHEET, SHEETS, write_workbook
-from tonghop.aggregators.consolidate import select_versions
-from test_consolidate import iv, make_ref, make_sub, record
 
 
 def _inputs():

@@ -25,7 +25,7 @@ def generate_document(spec: DocSpec) -> bytes:
 def broken_document(kind: str) -> bytes:
     """A file that must be rejected: not a zip, a zip without word/document.xml, or empty."""
     if kind == "not_zip":
-        return "BÁO CÁO sơ kết giữa nhiệm kỳ (bản scan gửi nhầm định dạng)\n".encode("utf-8") * 20
+        return "BÁO CÁO sơ kết giữa nhiệm kỳ (bản scan gửi nhầm định dạng)\n".encode() * 20
     if kind == "no_document":
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w") as z:

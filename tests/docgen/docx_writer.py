@@ -237,7 +237,7 @@ def _para_props(p: Para, footnote: bool = False) -> str:
 def _para_xml(p: Para, notes: _Notes, footnote_id: int | None = None) -> str:
     head = ""
     if footnote_id is not None:
-        head = '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>'
+        head = '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>'  # noqa: E501
     runs = "".join(_run_xml(r, notes) for r in p.runs)
     return f"<w:p>{_para_props(p, footnote=footnote_id is not None)}{head}{runs}</w:p>"
 

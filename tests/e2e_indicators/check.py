@@ -108,7 +108,7 @@ def main(argv):
                     c[ok] += 1
                 else:
                     issues.append(f"{where}: {fld}={g.get(fld)!r} expected {t[tk]!r}"
-                                  f"{' (target_raw ' + repr(t['target_raw']) + ', got ' + repr(g.get('target_raw')) + ')' if fld == 'target' else ''}; text={src!r}")
+                                  f"{' (target_raw ' + repr(t['target_raw']) + ', got ' + repr(g.get('target_raw')) + ')' if fld == 'target' else ''}; text={src!r}")  # noqa: E501
             c["u_n"] += 1
             if key(g.get("unit") or "") == key(t["unit"]):
                 c["u_ok"] += 1

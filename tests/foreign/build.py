@@ -3,9 +3,26 @@ from __future__ import annotations
 
 import random
 
-from tests.foreign.content import (BULLETS, TASKS, EXTRA_PROSE, LETTERS, OUTLINE, OWN_SUB, P1_TITLE, P2, P2_TITLE, PROSE,
-                                   ROMAN, Para, Report, closing_block, header_block, heading_text,
-                                   indicator_table, unit_names)
+from tests.foreign.content import (
+    BULLETS,
+    EXTRA_PROSE,
+    LETTERS,
+    OUTLINE,
+    OWN_SUB,
+    P1_TITLE,
+    P2,
+    P2_TITLE,
+    PROSE,
+    ROMAN,
+    TASKS,
+    Para,
+    Report,
+    closing_block,
+    header_block,
+    heading_text,
+    indicator_table,
+    unit_names,
+)
 
 AUTO_MODES = {"auto_list", "outline", "outline3", "custom_style_list"}
 PART_WORDS = {1: ("THỨ NHẤT", "Thứ nhất", "I", "MỘT"), 2: ("THỨ HAI", "Thứ hai", "II", "HAI")}

@@ -21,12 +21,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tonghop.parsers.normalize import clean  # noqa: E402
 from tests.foreign.build import build_report  # noqa: E402
 from tests.foreign.content import Para, Report, Table, expand  # noqa: E402
 from tests.foreign.fodt import to_fodt  # noqa: E402
 from tests.foreign.render import to_html, to_markdown  # noqa: E402
 from tests.realistic.check import body_texts  # noqa: E402
+from tonghop.parsers.normalize import clean  # noqa: E402
 
 PRODUCERS = {  # name: (tool, source format, heading modes it can carry)
     "lo-html": ("soffice", "html", ["styles_hand", "bold_hand", "auto_list"]),

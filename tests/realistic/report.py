@@ -11,8 +11,18 @@ from dataclasses import dataclass
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from tests.realistic import ooxml
-from tests.realistic.prose import (BULLETS, CLOSING_SENTENCE, LABEL_LIKE, PROGRAMS, PROSE, RECIPIENTS, SIGNERS,
-                                   SUBHEADS_III2, UNITS, WORDINGS)
+from tests.realistic.prose import (
+    BULLETS,
+    CLOSING_SENTENCE,
+    LABEL_LIKE,
+    PROGRAMS,
+    PROSE,
+    RECIPIENTS,
+    SIGNERS,
+    SUBHEADS_III2,
+    UNITS,
+    WORDINGS,
+)
 from tests.realistic.writer import Writer
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")

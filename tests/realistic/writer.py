@@ -9,8 +9,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Pt
 
-from tonghop.parsers.normalize import clean
 from tests.realistic import ooxml
+from tonghop.parsers.normalize import clean
 
 
 @dataclass

@@ -7,8 +7,8 @@ import random
 import re
 from dataclasses import dataclass, field, replace
 
-from tonghop.reference import load_outline
 from tests.realistic2 import prose
+from tonghop.reference import load_outline
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 PART_WORDS = ["NHẤT", "HAI", "BA"]

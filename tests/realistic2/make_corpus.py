@@ -148,7 +148,7 @@ def legacy_texts(data: bytes) -> list[str]:
 
 
 def _save(out: Path, spec: Spec, data: bytes, items) -> Path:
-    from tests.realistic.check import body_texts   # an independent reading of the same bytes
+    from tests.realistic.check import body_texts  # an independent reading of the same bytes
     t = truth(spec, items)
     got, want = (body_texts if spec.encoding == "unicode" else legacy_texts)(data), [p["text"] for p in t["paragraphs"]]
     if got != want:

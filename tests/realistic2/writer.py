@@ -9,8 +9,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from tonghop.parsers.legacy import encode
 from tests.realistic2.docs import P, T
+from tonghop.parsers.legacy import encode
 
 FONTS = {"unicode": ("Times New Roman", "Times New Roman"), "tcvn3": (".VnTime", ".VnTimeH"),
          "vni": ("VNI-Times", "VNI-Times")}
