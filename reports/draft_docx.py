@@ -39,6 +39,7 @@ from tonghop.reports.docx_parts import (  # noqa: I001
     APPENDIX_TITLE,  # noqa: F401
     COMPILATION_FILE,
     FIXED_TIME,
+    MISSING_TITLE,
     NO_CONTENT,
     UNPLACED_TITLE,
     Links,
@@ -47,14 +48,17 @@ from tonghop.reports.docx_parts import (  # noqa: I001
     as_of,
     bookmark_name,
     content_shares,
+    format_number,
     heading,
     heading_text,
     indicator_node,
     italic,
+    merged_spans,
     paragraph_ranges,
     set_properties,
     setup_page,
     setup_styles,
+    source_link,
     source_ranks,
     styled,
 )
@@ -69,6 +73,11 @@ from tonghop.reports.tap_hop_docx import (  # noqa: F401
 )
 
 __all__ = [
+    # re-exported from docx_parts and tap_hop_docx (tests and other writers import them from here)
+    "APPENDIX_TITLE", "COMPILATION_FILE", "FIXED_TIME", "MISSING_TITLE", "NO_CONTENT", "UNPLACED_TITLE", "Links",
+    "add_hyperlink", "add_table", "as_of", "bookmark_name", "content_shares", "format_number", "heading_text",
+    "indicator_node", "merged_spans", "paragraph_ranges", "source_link", "source_ranks", "attribution_text",
+    "opening_words", "write_aggregates", "write_contribution", "write_missing",
     "add_toc", "Anchors", "build_draft", "HOW_TITLE", "indicator_tables_note", "MISSING_LABEL", "own_part",
     "RULE", "rule_sentence", "SOURCE_STYLE", "statement_paragraph", "TITLE", "TOC_PLACEHOLDER", "TOC_TITLE",
     "write_draft", "write_front", "write_node",

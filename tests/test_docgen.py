@@ -266,7 +266,8 @@ def test_libreoffice_renders_the_automatic_labels_of_the_truth(tmp_path):
                                     force=frozenset({f"numbering:{scheme}", "legacy:none"})))
         (tmp_path / f"n{i}.docx").write_bytes(data)
         expected.append([(q["label"], q["text"]) for q in truth["paragraphs"] if q["heading"] and q["level"] in (1, 2)])
-    subprocess.run(["soffice", "--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(tmp_path)]
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo",  # own profile per test
+                    "--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(tmp_path)]
                    + [str(tmp_path / f"n{i}.docx") for i in range(4)], check=True, capture_output=True, timeout=240)
     for i, heads in enumerate(expected):
         lines = [clean(x) for x in (tmp_path / f"n{i}.txt").read_text(encoding="utf-8").splitlines()]

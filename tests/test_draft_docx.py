@@ -239,7 +239,8 @@ def test_parsing_the_draft_back_puts_every_outline_heading_on_its_own_id(tmp_pat
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_opens_in_libreoffice(draft, tmp_path):
     _, _, path, _, _ = draft
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo",  # own profile per test
+                    "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
                    check=True, capture_output=True, timeout=180)
     assert (tmp_path / "du-thao-tong-hop.pdf").stat().st_size > 1000
 
@@ -253,7 +254,8 @@ def test_libreoffice_reads_the_links_into_the_full_text_and_its_bookmarks(draft,
     _, _, path, _, _ = draft
     full = path.parent / COMPILATION_FILE
     out = path.parent                       # saved beside the draft: Writer keeps links relative to where it saves
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "fodt",
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo",  # own profile per test
+                    "--headless", "--convert-to", "fodt",
                     "--outdir", str(out), str(path), str(full)], check=True, capture_output=True, timeout=300)
     links = set(_re.findall(r'xlink:href="(tap-hop-nguyen-van\.docx#[^"]+)"',
                             (out / "du-thao-tong-hop.fodt").read_text(encoding="utf-8")))

@@ -212,7 +212,8 @@ def test_helpers():
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_opens_in_libreoffice(draft, tmp_path):
     _, _, path, _ = draft
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo",  # own profile per test
+                    "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
                    check=True, capture_output=True, timeout=180)
     assert (tmp_path / "tap-hop-nguyen-van.pdf").stat().st_size > 1000
 

@@ -174,7 +174,8 @@ def test_deterministic_bytes(tmp_path):
 def test_opens_in_libreoffice(tmp_path):
     ref, cons, records = _inputs()
     path = write_workbook(cons, records, ref, tmp_path / "chi-tieu.xlsx")
-    subprocess.run(["soffice", "--headless", "--convert-to", "csv", "--outdir", str(tmp_path / "csv"), str(path)],
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo",  # own profile per test
+                    "--headless", "--convert-to", "csv", "--outdir", str(tmp_path / "csv"), str(path)],
                    check=True, capture_output=True, timeout=180)
     assert "grdp_growth" in (tmp_path / "csv" / "chi-tieu.csv").read_text(encoding="utf-8", errors="replace")
 
