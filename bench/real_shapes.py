@@ -226,6 +226,7 @@ def heading_calibration(paths_by_corpus: dict[str, list[Path]], ref) -> str:
     """Best pairing score of lines that are headings only by their looks (no label, no heading style):
     those the truth calls outline headings against those it does not (the weak-heading floor)."""
     import numpy as np
+
     from tonghop.parsers.align import WEAK_HEADING_FLOOR, node_label, pair_scores, similarity
     from tonghop.parsers.docx_reader import DocxError, read_docx
     from tonghop.parsers.headings import detect_all

@@ -210,6 +210,7 @@ def test_letterhead_in_the_page_header_identifies_the_unit(ref):
     """Some templates keep the letterhead in the page header: read there (breaks and tabs as in the body)
     when the body has none; it adds no paragraph to the body."""
     from io import BytesIO
+
     import docx
     from docx.enum.text import WD_BREAK
     d = docx.Document()
